@@ -1,0 +1,28 @@
+package io.dexposure.events;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a node id stands for. The dataset mixes DefiLlama protocol ids ("1599", or "parent#aave" for
+ * parent protocols) with token buckets that have no issuing protocol ("USDT", "WETH", "LP",
+ * "UNKNOWN", "OTHER").
+ */
+public enum NodeKind {
+    PROTOCOL,
+    TOKEN_BUCKET;
+
+    private static final Pattern PROTOCOL_ID = Pattern.compile("\\d+|parent#.+");
+
+    public static NodeKind classify(String nodeId) {
+        return PROTOCOL_ID.matcher(nodeId).matches() ? PROTOCOL : TOKEN_BUCKET;
+    }
+
+    /** The lower-case name used in JSON ("protocol", "token_bucket"). */
+    public String jsonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static NodeKind fromJsonName(String name) {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+}
