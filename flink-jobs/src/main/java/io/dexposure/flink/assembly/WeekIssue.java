@@ -19,6 +19,8 @@ public class WeekIssue {
     public static final String INCONSISTENT = "inconsistent";
     /** Records that arrived after their week had been closed; they were not counted. */
     public static final String LATE_RECORDS = "late-records";
+    /** The week was already computed; a second copy of it arrived and was not counted. */
+    public static final String DUPLICATE_WEEK = "duplicate-week";
     /** A record on the input topic that is not a readable snapshot event. */
     public static final String UNREADABLE_RECORD = "unreadable-record";
 

@@ -1,0 +1,147 @@
+package io.dexposure.flink.job;
+
+import io.dexposure.events.SnapshotEvent;
+import io.dexposure.events.WeekDates;
+import io.dexposure.flink.assembly.WeekCompleteTrigger;
+import io.dexposure.flink.assembly.WeekIssue;
+import io.dexposure.flink.metrics.WeekMetrics;
+import io.dexposure.flink.metrics.MetricsTypes;
+import io.dexposure.flink.metrics.WeekMetricsCalculator;
+import io.dexposure.flink.sinks.JsonKafkaSink;
+import io.dexposure.flink.sources.SnapshotEventDeserializer;
+import io.dexposure.flink.sources.SnapshotEventSource;
+import io.dexposure.flink.sources.SnapshotEventTypes;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+
+/**
+ * The monitor job, read top-down: Kafka snapshot events -> event-time watermarks (the snapshot date)
+ * -> key by week -> weekly window that fires when the week is complete -> assemble + metrics ->
+ * metrics topic; weeks that do not add up, unreadable records and late records -> data-quality topic.
+ *
+ * <p>Source and sinks are injected (see {@link #forKafka}) so tests can swap them.
+ */
+public class ExposureMonitorJob {
+    public static final String JOB_NAME = "DeXposure exposure monitor";
+    /** Weeks are Monday snapshots; 1970-01-01 was a Thursday, so a 4-day offset aligns windows to Mondays. */
+    static final Duration WEEK = Duration.ofDays(7);
+    static final Duration MONDAY_OFFSET = Duration.ofDays(4);
+
+    private static final OutputTag<WeekIssue> ISSUES = new OutputTag<>("week-issues", TypeInformation.of(WeekIssue.class));
+    private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
+
+    private final Source<SnapshotEvent, ?, ?> source;
+    private final Sink<WeekMetrics> metricsSink;
+    private final Sink<WeekIssue> issueSink;
+    private final JobOptions options;
+
+    public ExposureMonitorJob(Source<SnapshotEvent, ?, ?> source, Sink<WeekMetrics> metricsSink,
+                              Sink<WeekIssue> issueSink, JobOptions options) {
+        this.source = source;
+        this.metricsSink = metricsSink;
+        this.issueSink = issueSink;
+        this.options = options;
+    }
+
+    /** The job wired to Kafka as the options say. */
+    public static ExposureMonitorJob forKafka(JobOptions options) {
+        return new ExposureMonitorJob(
+                SnapshotEventSource.kafka(options),
+                JsonKafkaSink.exactlyOnce(options, options.metricsTopic, "metrics", (WeekMetrics m) -> m.week),
+                JsonKafkaSink.exactlyOnce(options, options.dataQualityTopic, "data-quality", (WeekIssue i) -> i.week == null ? "" : i.week),
+                options);
+    }
+
+    /** Checkpointing and parallelism as the options say; checkpoints are kept on cancel so a restart resumes. */
+    public static Configuration clusterConfiguration(JobOptions options) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        return conf;
+    }
+
+    /** The job's two result streams, before their sinks (tests can also collect them directly). */
+    public record Outputs(DataStream<WeekMetrics> metrics, DataStream<WeekIssue> issues) {
+    }
+
+    public Outputs build(StreamExecutionEnvironment env) {
+        env.setParallelism(options.parallelism);
+        env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+        // A bounded number of restarts: a transient broker hiccup is survived, a real bug surfaces.
+        env.setRestartStrategy(options.restartAttempts == 0 ? RestartStrategies.noRestart()
+                : RestartStrategies.fixedDelayRestart(options.restartAttempts, options.restartDelayMs));
+
+        long outOfOrdernessMs = options.outOfOrdernessMs; // the lambda must not capture this job object
+        WatermarkStrategy<SnapshotEvent> snapshotDates = WatermarkStrategy
+                .<SnapshotEvent>forGenerator(ctx -> new SnapshotWatermarks(outOfOrdernessMs))
+                .withTimestampAssigner((event, kafkaTimestamp) -> eventTime(event))
+                .withIdleness(Duration.ofMillis(options.idlenessMs));
+
+        SingleOutputStreamOperator<SnapshotEvent> events = env
+                .fromSource(source, snapshotDates, "snapshot-events")
+                .uid("snapshot-events-source")
+                .process(new SplitUnreadable(), SnapshotEventTypes.EVENT)
+                .name("split-unreadable-records").uid("split-unreadable-records");
+
+        SingleOutputStreamOperator<WeekMetrics> metrics = events
+                .keyBy(event -> event.week, TypeInformation.of(String.class))
+                .window(TumblingEventTimeWindows.of(WEEK, MONDAY_OFFSET))
+                .trigger(new WeekCompleteTrigger())
+                .sideOutputLateData(LATE)
+                .process(new AnalyseWeekFunction(new WeekMetricsCalculator(options.pageRankDamping,
+                        options.pageRankMaxIterations, options.pageRankTolerance), ISSUES), MetricsTypes.WEEK_METRICS)
+                .name("weekly-window-network-metrics").uid("weekly-window-network-metrics");
+
+        DataStream<WeekIssue> lateWeeks = metrics.getSideOutput(LATE)
+                .keyBy(event -> event.week, TypeInformation.of(String.class))
+                .process(new LateRecordReporter(), TypeInformation.of(WeekIssue.class))
+                .name("report-late-records").uid("report-late-records");
+
+        DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks);
+
+        metrics.sinkTo(metricsSink).name("network-metrics-sink").uid("network-metrics-sink");
+        issues.sinkTo(issueSink).name("data-quality-sink").uid("data-quality-sink");
+        return new Outputs(metrics, issues);
+    }
+
+    /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */
+    static long eventTime(SnapshotEvent event) {
+        return WeekDates.parseOrNull(event.week) == null ? Long.MIN_VALUE : WeekDates.epochMillis(event.week);
+    }
+
+    /** Unreadable records go to the data-quality topic; everything else flows on to the window. */
+    static class SplitUnreadable extends ProcessFunction<SnapshotEvent, SnapshotEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(SnapshotEvent event, Context ctx, Collector<SnapshotEvent> out) {
+            if (SnapshotEventDeserializer.UNREADABLE.equals(event.type)) {
+                String week = WeekDates.parseOrNull(event.week) == null ? "unknown" : event.week;
+                WeekIssue issue = WeekIssue.of(week, WeekIssue.UNREADABLE_RECORD,
+                        "Unreadable record on the input topic, keyed to week " + week + " (" + event.origin
+                                + "); that week cannot add up and is reported too.");
+                // Several records of a week can be unreadable: the location keeps their ids apart.
+                issue.id = issue.id + ":" + event.origin.substring(0, Math.max(0, event.origin.indexOf(':')));
+                ctx.output(ISSUES, issue);
+            } else {
+                out.collect(event);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.dexposure.flink.job;
+
+import io.dexposure.events.Topics;
+import picocli.CommandLine.Option;
+
+import java.io.Serializable;
+
+/**
+ * Every knob of the monitor job, as command-line flags with defaults (listed in the README). Used as a
+ * picocli mixin by the launchers; tests set the fields directly.
+ */
+public class JobOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    public String bootstrapServers = "127.0.0.1:9092";
+
+    @Option(names = "--input-topic", description = "Snapshot-events topic to read (default: ${DEFAULT-VALUE}).")
+    public String inputTopic = Topics.SNAPSHOT_EVENTS;
+
+    @Option(names = "--metrics-topic", description = "Topic for one metrics record per week (default: ${DEFAULT-VALUE}).")
+    public String metricsTopic = Topics.NETWORK_METRICS;
+
+    @Option(names = "--data-quality-topic", description = "Topic for weeks that did not add up (default: ${DEFAULT-VALUE}).")
+    public String dataQualityTopic = Topics.DATA_QUALITY;
+
+    @Option(names = "--group-id", description = "Kafka consumer group of the source (default: ${DEFAULT-VALUE}).")
+    public String groupId = "dexposure-monitor";
+
+    @Option(names = "--transactional-id-prefix", description = "Prefix of the exactly-once sinks' Kafka transactional ids; keep it across restarts (default: ${DEFAULT-VALUE}).")
+    public String transactionalIdPrefix = "dexposure-monitor";
+
+    @Option(names = "--transaction-timeout-ms", description = "Kafka transaction timeout of the sinks; must stay under the broker's transaction.max.timeout.ms, 15 min by default (default: ${DEFAULT-VALUE}).")
+    public long transactionTimeoutMs = 60_000;
+
+    @Option(names = "--checkpoint-interval-ms", description = "Checkpoint interval; results become visible to read_committed consumers at each checkpoint (default: ${DEFAULT-VALUE}).")
+    public long checkpointIntervalMs = 2_000;
+
+    @Option(names = "--checkpoint-dir", description = "Checkpoint storage URI; checkpoints are kept on cancel so a restart can resume (default: ${DEFAULT-VALUE}).")
+    public String checkpointDir = "file:///tmp/dexposure/checkpoints";
+
+    @Option(names = "--parallelism", description = "Job parallelism: different weeks are analysed on different subtasks (default: ${DEFAULT-VALUE}).")
+    public int parallelism = 2;
+
+    @Option(names = "--out-of-orderness-ms", description = "Watermark lag behind the newest week seen; 0 suits a replay, where weeks arrive in order (default: ${DEFAULT-VALUE}).")
+    public long outOfOrdernessMs = 0;
+
+    @Option(names = "--idleness-ms", description = "A source partition with no records for this long stops holding back the watermark (default: ${DEFAULT-VALUE}).")
+    public long idlenessMs = 30_000;
+
+    @Option(names = "--pagerank-damping", description = "PageRank damping factor (default: ${DEFAULT-VALUE}).")
+    public double pageRankDamping = 0.85;
+
+    @Option(names = "--pagerank-max-iterations", description = "PageRank iteration cap (default: ${DEFAULT-VALUE}).")
+    public int pageRankMaxIterations = 100;
+
+    @Option(names = "--pagerank-tolerance", description = "PageRank stops when the summed absolute change falls below this (default: ${DEFAULT-VALUE}).")
+    public double pageRankTolerance = 1e-9;
+
+    @Option(names = "--restart-attempts", description = "Restarts from the last checkpoint before the job fails for good; 0 = fail at once (default: ${DEFAULT-VALUE}).")
+    public int restartAttempts = 3;
+
+    @Option(names = "--restart-delay-ms", description = "Pause before each restart (default: ${DEFAULT-VALUE}).")
+    public long restartDelayMs = 5_000;
+
+    @Option(names = "--bounded", description = "Stop after the records present at start have been processed, instead of following the topic (default: ${DEFAULT-VALUE}).")
+    public boolean bounded = false;
+}
