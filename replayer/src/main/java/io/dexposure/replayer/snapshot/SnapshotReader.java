@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +62,10 @@ import java.util.zip.ZipException;
  * {@link WeekSnapshot#droppedLinks()} and logged once per week. A node with a negative {@code size} is
  * an error unless {@link NegativeTvlPolicy#CLAMP_TO_ZERO} is chosen. NaN and infinite numbers (which
  * Python's json writes) are parsed, then rejected with a field-level message.
+ *
+ * <p>Returned weeks are unmodifiable: lists in file order, compositions as unmodifiable token -&gt; USD
+ * maps in file order (small ones as a {@link CompactComposition}); when a week lists its nodes before its
+ * links (networkx's order), each node id is one String shared by the node and the links that name it.
  *
  * <p>Weeks outside {@link Options#from()}..{@link Options#to()} are skipped without building objects.
  * Weeks must be strictly ascending, which is also what lets the reader stop at the first week after
@@ -148,6 +151,11 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
     private int expectedNodes = 64;
     private int expectedLinks = 64;
 
+    /** The current week's node ids; one instance reused, as its table is as large as the largest week's. */
+    private final NodeIdIndex nodeIndex = new NodeIdIndex(1024);
+    /** Set by {@link #readEndpoint}: whether the id it returned is one of the nodes read so far. */
+    private boolean endpointKnown;
+
     // Scratch space for one composition object, so the final map is built at its exact size.
     private String[] compositionTokens = new String[32];
     private double[] compositionUsd = new double[32];
@@ -223,12 +231,12 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
             return ready != null;
         } catch (SnapshotFormatException e) {
             throw fail(e);
-        } catch (JsonEOFException e) {
-            throw fail(formatError(e, "the file ends in the middle of the JSON (truncated?): " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw fail(formatError(e, "invalid JSON: " + e.getOriginalMessage()));
+            throw fail(formatError(e, endsTheInput(e)
+                    ? "the file ends in the middle of the JSON (truncated?): " + e.getOriginalMessage()
+                    : "invalid JSON: " + e.getOriginalMessage()));
         } catch (EOFException | ZipException e) {
-            // Only GZIPInputStream throws these here; Jackson reports its own end of input as JsonEOFException.
+            // Only GZIPInputStream throws these here; Jackson reports its own errors as JsonProcessingException.
             throw fail(formatError(null, "truncated or corrupt gzip data: " + e.getMessage()));
         } catch (IOException e) {
             throw fail(new UncheckedIOException("cannot read " + file, e));
@@ -256,6 +264,11 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file, e);
         }
+    }
+
+    /** Jackson reports a premature end as JsonEOFException in some states, a plain parse error in others. */
+    private static boolean endsTheInput(JsonProcessingException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
     }
 
     private RuntimeException fail(RuntimeException e) {
@@ -374,7 +387,6 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
     /** What one week accumulates while it is parsed; it becomes a {@link WeekSnapshot} only when valid. */
     private final class WeekInProgress {
         final List<SnapshotNode> nodes = new ArrayList<>(expectedNodes);
-        final Map<String, SnapshotNode> nodesById = new HashMap<>(capacityFor(expectedNodes));
         final List<SnapshotLink> links = new ArrayList<>(expectedLinks);
         final List<PendingEndpoint> pending = new ArrayList<>();
         boolean nodesRead;
@@ -386,6 +398,7 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
 
     private WeekSnapshot readWeek(LocalDate week) throws IOException {
         WeekInProgress w = new WeekInProgress();
+        nodeIndex.clear(expectedNodes);
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken value = parser.nextToken();
             switch (name) {
@@ -413,10 +426,8 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
             throw error("links", "missing (every week needs a \"links\" array)");
         }
         for (PendingEndpoint endpoint : w.pending) {
-            if (!w.nodesById.containsKey(endpoint.id())) {
-                throw new SnapshotFormatException(file, weekKey, "links[" + endpoint.linkIndex() + "]."
-                        + endpoint.field(), "no node " + quote(endpoint.id()) + " in this week",
-                        endpoint.line(), endpoint.column(), null);
+            if (nodeIndex.positionOf(endpoint.id()) < 0) {
+                throw unknownNode(endpoint);
             }
         }
         if (w.droppedLinks > 0) {
@@ -450,13 +461,16 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "id" -> {
+                        if (id != null) {
+                            throw valueError("a second id in the same node");
+                        }
                         id = readId(value);
                         if (id == null) {
                             throw valueError("expected a string or integer id, got null");
                         }
-                        if (w.nodesById.containsKey(id)) {
-                            throw valueError("duplicate node id " + quote(id) + " (also nodes["
-                                    + w.nodes.indexOf(w.nodesById.get(id)) + "])");
+                        int earlier = nodeIndex.putIfAbsent(id, index);
+                        if (earlier >= 0) {
+                            throw valueError("duplicate node id " + quote(id) + " (also nodes[" + earlier + "])");
                         }
                     }
                     case "size" -> {
@@ -481,9 +495,7 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
             if (!hasSize) {
                 throw error("nodes[" + index + "].size", "missing");
             }
-            SnapshotNode node = new SnapshotNode(id, size + 0.0, composition);
-            w.nodes.add(node);
-            w.nodesById.put(id, node);
+            w.nodes.add(new SnapshotNode(id, size + 0.0, composition));
         }
     }
 
@@ -510,27 +522,13 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 switch (name) {
                     case "source" -> {
                         hasSource = true;
-                        source = readId(value);
-                        if (source != null) {
-                            SnapshotNode node = w.nodesById.get(source);
-                            if (node != null) {
-                                source = node.id(); // one String per id for the whole week
-                            } else {
-                                pendingSource = unresolved(w, source, index, "source");
-                            }
-                        }
+                        source = readEndpoint(w, value);
+                        pendingSource = source == null || endpointKnown ? null : unresolved(source, index, "source");
                     }
                     case "target" -> {
                         hasTarget = true;
-                        target = readId(value);
-                        if (target != null) {
-                            SnapshotNode node = w.nodesById.get(target);
-                            if (node != null) {
-                                target = node.id();
-                            } else {
-                                pendingTarget = unresolved(w, target, index, "target");
-                            }
-                        }
+                        target = readEndpoint(w, value);
+                        pendingTarget = target == null || endpointKnown ? null : unresolved(target, index, "target");
                     }
                     case "size" -> {
                         size = readNumber(value);
@@ -553,12 +551,8 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 w.droppedLinks++;
                 continue;
             }
-            if (pendingSource != null) {
-                w.pending.add(pendingSource);
-            }
-            if (pendingTarget != null) {
-                w.pending.add(pendingTarget);
-            }
+            checkLater(w, pendingSource);
+            checkLater(w, pendingTarget);
             boolean flipped = size < 0;
             if (flipped) {
                 String formerSource = source;
@@ -572,20 +566,48 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
         }
     }
 
-    /**
-     * An endpoint that is not among the nodes read so far: an error at once when the week's nodes are
-     * all read, otherwise remembered (with its position) and checked at the end of the week.
-     */
-    private PendingEndpoint unresolved(WeekInProgress w, String id, int linkIndex, String field) {
-        if (w.nodesRead) {
-            throw valueError("no node " + quote(id) + " in this week");
-        }
+    /** An endpoint not among the nodes read so far, with its position, in case the link is kept. */
+    private PendingEndpoint unresolved(String id, int linkIndex, String field) {
         JsonLocation at = parser.currentTokenLocation();
         return new PendingEndpoint(id, linkIndex, field, at.getLineNr(), at.getColumnNr());
     }
 
+    /**
+     * Unknown endpoints of a kept link: an error at once when the week's nodes are all read, otherwise
+     * checked at the end of the week (links may come before nodes). Dropped links are not checked.
+     */
+    private void checkLater(WeekInProgress w, PendingEndpoint endpoint) {
+        if (endpoint == null) {
+            return;
+        }
+        if (w.nodesRead) {
+            throw unknownNode(endpoint);
+        }
+        w.pending.add(endpoint);
+    }
+
+    private SnapshotFormatException unknownNode(PendingEndpoint endpoint) {
+        return new SnapshotFormatException(file, weekKey, "links[" + endpoint.linkIndex() + "]." + endpoint.field(),
+                "no node " + quote(endpoint.id()) + " in this week", endpoint.line(), endpoint.column(), null);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Values
+
+    /**
+     * A link endpoint: the node's own id String when the node is already read (so a week holds one
+     * String per id, and most endpoints cost no allocation), else the id as read; null for JSON null.
+     */
+    private String readEndpoint(WeekInProgress w, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT) {
+            int position = nodeIndex.positionOf(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength());
+            endpointKnown = position >= 0;
+            return endpointKnown ? w.nodes.get(position).id() : parser.getText();
+        }
+        endpointKnown = false;
+        return readId(value);
+    }
 
     /** A string or integer id as text; null for JSON null. */
     private String readId(JsonToken value) throws IOException {
@@ -631,29 +653,53 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
         if (count == 0) {
             return Map.of();
         }
-        if (count == 1) {
-            return Collections.singletonMap(compositionTokens[0], compositionUsd[0]);
+        if (count <= CompactComposition.MAX_SIZE) {
+            return compactComposition(count);
         }
         Map<String, Double> composition = new LinkedHashMap<>(capacityFor(count));
         for (int i = 0; i < count; i++) {
             if (composition.put(compositionTokens[i], compositionUsd[i]) != null) {
-                throw error(fieldPath(parser.getParsingContext()) + "." + compositionTokens[i],
-                        "token " + quote(compositionTokens[i]) + " appears twice in the composition");
+                throw duplicateToken(compositionTokens[i]);
             }
         }
         return Collections.unmodifiableMap(composition);
+    }
+
+    private Map<String, Double> compactComposition(int count) {
+        String[] tokens = Arrays.copyOf(compositionTokens, count);
+        for (int i = 1; i < count; i++) {
+            for (int j = 0; j < i; j++) {
+                if (tokens[i].equals(tokens[j])) {
+                    throw duplicateToken(tokens[i]);
+                }
+            }
+        }
+        return new CompactComposition(tokens, Arrays.copyOf(compositionUsd, count));
+    }
+
+    private SnapshotFormatException duplicateToken(String token) {
+        return error(fieldPath(parser.getParsingContext()) + "." + token,
+                "token " + quote(token) + " appears twice in the composition");
     }
 
     private static Map<String, Double> negated(Map<String, Double> composition) {
         if (composition.isEmpty()) {
             return composition;
         }
-        if (composition.size() == 1) {
-            Map.Entry<String, Double> only = composition.entrySet().iterator().next();
-            return Collections.singletonMap(only.getKey(), -only.getValue() + 0.0);
+        String[] tokens = new String[composition.size()];
+        double[] usd = new double[tokens.length];
+        int i = 0;
+        for (Map.Entry<String, Double> entry : composition.entrySet()) {
+            tokens[i] = entry.getKey();
+            usd[i++] = -entry.getValue() + 0.0;
         }
-        Map<String, Double> result = new LinkedHashMap<>(capacityFor(composition.size()));
-        composition.forEach((token, usd) -> result.put(token, -usd + 0.0));
+        if (tokens.length <= CompactComposition.MAX_SIZE) {
+            return new CompactComposition(tokens, usd);
+        }
+        Map<String, Double> result = new LinkedHashMap<>(capacityFor(tokens.length));
+        for (int j = 0; j < tokens.length; j++) {
+            result.put(tokens[j], usd[j]);
+        }
         return Collections.unmodifiableMap(result);
     }
 
