@@ -1,0 +1,16 @@
+package io.dexposure.flink.cli;
+
+import io.dexposure.replayer.cli.GenerateCommand;
+import io.dexposure.replayer.cli.ReplayCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/dexposure}: the one launcher, with a subcommand per task. */
+@Command(name = "dexposure", mixinStandardHelpOptions = true,
+        subcommands = {DemoCommand.class, RunJobCommand.class, ReplayCommand.class, GenerateCommand.class},
+        description = "DeXposure Monitor: weekly DeFi credit-exposure networks through Kafka and Flink.")
+public class DexposureCli {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DexposureCli()).execute(args));
+    }
+}
