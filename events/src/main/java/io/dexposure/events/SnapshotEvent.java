@@ -1,5 +1,6 @@
 package io.dexposure.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -105,14 +106,17 @@ public class SnapshotEvent {
         return e;
     }
 
+    @JsonIgnore // a derived test, not a field: keep it out of the JSON
     public boolean isNode() {
         return NODE.equals(type);
     }
 
+    @JsonIgnore // a derived test, not a field: keep it out of the JSON
     public boolean isLink() {
         return LINK.equals(type);
     }
 
+    @JsonIgnore // a derived test, not a field: keep it out of the JSON
     public boolean isWeekClosed() {
         return WEEK_CLOSED.equals(type);
     }
