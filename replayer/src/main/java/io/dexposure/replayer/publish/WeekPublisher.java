@@ -2,10 +2,6 @@ package io.dexposure.replayer.publish;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -109,27 +105,13 @@ public final class WeekPublisher implements AutoCloseable {
         ensureOpen();
         initTransactions(week.week());
         long startedAt = System.nanoTime();
-        String weekKey = week.week().toString();
-        byte[] key = weekKey.getBytes(StandardCharsets.UTF_8);
-        ProtocolDirectory directory = config.directory();
+        byte[] key = week.week().toString().getBytes(StandardCharsets.UTF_8);
         WeekSends sends = new WeekSends();
         Phase phase = Phase.NOT_STARTED;
         try {
             producer.beginTransaction();
             phase = Phase.SENDING;
-            int seq = 0;
-            for (SnapshotNode node : week.nodes()) {
-                ProtocolInfo info = directory.lookup(node.id()).orElse(null);
-                send(key, SnapshotEvent.node(weekKey, seq++, node.id(), node.tvlUsd(), node.composition(),
-                        info == null ? null : info.name(), info == null ? null : info.category()), sends);
-            }
-            seq = 0;
-            for (SnapshotLink link : week.links()) {
-                send(key, SnapshotEvent.link(weekKey, seq++, link.source(), link.target(), link.exposureUsd(),
-                        link.composition(), link.flipped()), sends);
-            }
-            send(key, SnapshotEvent.weekClosed(weekKey, week.nodes().size(), week.links().size(),
-                    week.droppedLinks(), week.flippedLinks(), origin), sends);
+            WeekEvents.forEach(week, config.directory(), origin, event -> sendOrStop(key, event, sends));
             sends.awaitAcknowledged(config.timeout());
             phase = Phase.COMMITTING;
             producer.commitTransaction();
@@ -232,6 +214,17 @@ public final class WeekPublisher implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------- internals
+
+    /** {@link #send} for the per-event callback; the week's catch block reports sends.firstError() first. */
+    private void sendOrStop(byte[] key, SnapshotEvent event, WeekSends sends) {
+        try {
+            send(key, event, sends);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private void send(byte[] key, SnapshotEvent event, WeekSends sends) throws Exception {
         byte[] value = SnapshotEventJson.toBytes(event);
