@@ -1,0 +1,84 @@
+package io.dexposure.flink.bench;
+
+import io.dexposure.events.SnapshotEvent;
+import io.dexposure.flink.assembly.AssembledWeek;
+import io.dexposure.flink.assembly.WeekAssembly;
+import io.dexposure.flink.metrics.WeekMetricsCalculator;
+import io.dexposure.flink.network.GellyGraphAdapter;
+import io.dexposure.flink.network.WeeklyNetwork;
+import org.apache.flink.api.java.CollectionEnvironment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the weekly window costs on one week, phase by phase, measured the way the window runs it:
+ * assembly from the week's records, the Gelly graph, Gelly's PageRank, the statistics; plus the
+ * plain-CSR PageRank as a reference measured in the same run.
+ */
+public final class WindowBenchmark {
+    private final List<SnapshotEvent> events;
+    private final String week;
+    private final double damping;
+    private final int maxIterations;
+    private final double tolerance;
+
+    public WindowBenchmark(String week, List<SnapshotEvent> events, double damping, int maxIterations, double tolerance) {
+        this.week = week;
+        this.events = events;
+        this.damping = damping;
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+    }
+
+    /** Milliseconds per phase for each measured run (after the warm-ups, which are discarded). */
+    public Map<String, List<Double>> run(int warmups, int runs) {
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        for (int r = 0; r < warmups + runs; r++) {
+            Map<String, Double> one = once();
+            if (r >= warmups) {
+                one.forEach((phase, ms) -> times.computeIfAbsent(phase, p -> new ArrayList<>()).add(ms));
+            }
+        }
+        return times;
+    }
+
+    private Map<String, Double> once() {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        WeeklyNetwork network = time(ms, "assembly: records -> WeeklyNetwork", () -> {
+            AssembledWeek assembled = WeekAssembly.assemble(week, events);
+            if (!assembled.isComplete()) {
+                throw new IllegalStateException(assembled.issue().message);
+            }
+            return assembled.network();
+        });
+        time(ms, "Gelly graph build (vertex and edge sets)", () ->
+                GellyGraphAdapter.toGraph(network, new CollectionEnvironment()));
+        double[] gelly = time(ms, "Gelly PageRank (CollectionEnvironment)", () ->
+                GellyGraphAdapter.pageRank(network, damping, maxIterations, tolerance));
+        WeekMetricsCalculator.PhaseTimes phases = new WeekMetricsCalculator.PhaseTimes();
+        time(ms, "whole metrics record (statistics + Gelly)", () ->
+                new WeekMetricsCalculator(damping, maxIterations, tolerance).compute(network, phases));
+        ms.put("  of which statistics", phases.statisticsNanos / 1e6);
+        double[] reference = time(ms, "reference: PageRank on the CSR arrays", () ->
+                CsrPageRank.compute(network, damping, maxIterations, tolerance));
+        double largest = 0;
+        for (int i = 0; i < gelly.length; i++) {
+            largest = Math.max(largest, Math.abs(gelly[i] - reference[i]));
+        }
+        if (largest > 1e-6) {
+            throw new IllegalStateException("Gelly and reference PageRank disagree by " + largest);
+        }
+        return ms;
+    }
+
+    private static <T> T time(Map<String, Double> ms, String phase, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        ms.put(phase, (System.nanoTime() - start) / 1e6);
+        return result;
+    }
+}
