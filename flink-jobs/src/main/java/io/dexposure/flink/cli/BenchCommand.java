@@ -22,9 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -89,7 +86,7 @@ public class BenchCommand implements Callable<Integer> {
         if (kafkaWeeks > 0) {
             replay(out, dir);
         }
-        out.printf(Locale.US, "%nPeak heap (all heap pools, whole run): %,d MB%n", peakHeapMb());
+        out.printf(Locale.US, "%nPeak heap (all heap pools, whole run): %,d MB%n", HeapUsage.peakMb());
         return 0;
     }
 
@@ -165,16 +162,6 @@ public class BenchCommand implements Callable<Integer> {
 
     private static double mean(List<Double> values) {
         return values.stream().mapToDouble(d -> d).average().orElse(0);
-    }
-
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

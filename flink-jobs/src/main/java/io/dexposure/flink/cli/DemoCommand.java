@@ -79,6 +79,9 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", description = "Give up if the job has not reported every week by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 900;
 
+    /** Where the table and summary go; tests swap it. */
+    PrintStream out = System.out;
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("dexposure.home", "."));
@@ -89,8 +92,7 @@ public class DemoCommand implements Callable<Integer> {
             return 2;
         }
         emptyDirectory(dir);
-        PrintStream out = System.out;
-        ConsoleProgress console = new ConsoleProgress(System.out, System.console() != null);
+        ConsoleProgress console = new ConsoleProgress(out, System.console() != null && out == System.out);
         out.printf(Locale.US, "DeXposure demo: %s (%.1f MB), work dir %s%n", file, Files.size(file) / 1e6, dir);
 
         long started = System.nanoTime();
@@ -141,6 +143,7 @@ public class DemoCommand implements Callable<Integer> {
         options.parallelism = parallelism;
         options.groupId = "dexposure-demo";
         options.transactionalIdPrefix = "dexposure-demo";
+        options.restartAttempts = 0; // a demo should fail at once with its cause, not retry
         options.inputTopic = Topics.SNAPSHOT_EVENTS;
         return options;
     }
@@ -150,12 +153,28 @@ public class DemoCommand implements Callable<Integer> {
         List<WeekMetrics> metrics = results.metricsByWeek();
         new WeekTable(out).summary(metrics);
         out.println();
-        out.printf(Locale.US, "%d of %d weeks computed, %d reported as issues; replay %,.0f events/s; total %.1f s%n",
-                metrics.size(), weeks, results.issues().size(), replay.eventsPerSecond(), (System.nanoTime() - started) / 1e9);
+        out.printf(Locale.US, "%d of %d weeks computed, %d reported as issues; replay %,.0f events/s; total %.1f s; "
+                        + "peak heap %,d MB of %,d MB (replayer, job and MiniCluster in this JVM)%n",
+                metrics.size(), weeks, results.issues().size(), replay.eventsPerSecond(), (System.nanoTime() - started) / 1e9,
+                HeapUsage.peakMb(), HeapUsage.maxMb());
         for (WeekIssue issue : results.issues()) {
             out.println("  issue " + issue.id + ": " + issue.message);
         }
         out.println("Metrics records: " + dir.resolve("network-metrics.jsonl") + "   log: " + System.getProperty("dexposure.log.file", "dexposure.log"));
+    }
+
+    /** The root cause of a finished job's failure, for one line on the console. */
+    private static String failureOf(JobClient job) {
+        try {
+            job.getJobExecutionResult().get(10, TimeUnit.SECONDS);
+            return "it finished without failing";
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
     }
 
     private static void cancel(JobClient job) {
@@ -165,7 +184,7 @@ public class DemoCommand implements Callable<Integer> {
                 job.cancel().get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            System.err.println("Could not cancel the Flink job cleanly: " + e.getMessage());
+            // Already gone with its MiniCluster: nothing left to stop.
         }
     }
 
@@ -270,9 +289,15 @@ public class DemoCommand implements Callable<Integer> {
                         return true;
                     }
                 }
-                JobStatus status = job.getJobStatus().get(5, TimeUnit.SECONDS);
+                JobStatus status;
+                try {
+                    status = job.getJobStatus().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    status = JobStatus.FAILED; // a local job's MiniCluster shuts down with the job
+                }
                 if (status.isGloballyTerminalState()) {
-                    System.err.println("The Flink job stopped early: " + status + " (see the log)");
+                    System.err.println("The Flink job stopped early (" + status + "): " + failureOf(job)
+                            + "\nFull log: " + System.getProperty("dexposure.log.file", "dexposure.log"));
                     return false;
                 }
                 Thread.sleep(200);
