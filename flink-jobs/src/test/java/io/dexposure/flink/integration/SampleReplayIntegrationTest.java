@@ -130,6 +130,29 @@ class SampleReplayIntegrationTest {
         }
     }
 
+    @Test
+    void aWeekComesOutWhenItsMarkerArrivesWithoutWaitingForTheNextWeek() throws Exception {
+        String broker = LocalKafkaBroker.shared().bootstrapServers();
+        JobOptions options = options(broker, checkpoints);
+        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.dataQualityTopic), 2);
+        String firstWeek = expected.keySet().iterator().next();
+
+        // Only the first week is on the topic and the source follows it (unbounded): the watermark
+        // never passes that week, so only the week-closed marker can fire its window.
+        replay(options, LocalDate.parse(firstWeek));
+        JobClient job = start(options, Optional.empty());
+        Map<String, List<WeekMetrics>> seen = new HashMap<>();
+        List<WeekIssue> issues = new ArrayList<>();
+        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.metricsTopic, options.dataQualityTopic)) {
+            collectUntil(results, seen, issues, s -> s.containsKey(firstWeek), job);
+        } finally {
+            job.cancel().get(60, TimeUnit.SECONDS);
+        }
+        assertThat(seen).containsOnlyKeys(firstWeek);
+        assertThat(json(seen.get(firstWeek).get(0))).isEqualTo(json(expected.get(firstWeek)));
+        assertThat(issues).isEmpty();
+    }
+
     // --- the real pieces, wired as the demo wires them
 
     static JobOptions options(String broker, Path checkpoints) {
