@@ -8,17 +8,16 @@ import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.results.WeekResultsConsumer;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.localkafka.LocalKafkaBroker;
-import io.dexposure.replayer.cli.ReplayCommand;
+import io.dexposure.replayer.cli.SnapshotReadOptions;
 import io.dexposure.replayer.publish.KafkaTopics;
 import io.dexposure.replayer.publish.PublishSummary;
 import io.dexposure.replayer.publish.PublisherConfig;
 import io.dexposure.replayer.publish.SnapshotReplay;
-import io.dexposure.replayer.snapshot.NegativeTvlPolicy;
-import io.dexposure.replayer.snapshot.SnapshotReader;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -52,17 +51,8 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--input", description = "Snapshot file (default: data/sample/dexposure-sample.json in the project).")
     Path input;
 
-    @Option(names = "--mapping", description = "Protocol mapping, id_to_info.json form (default: id_to_info.json beside --input, if there).")
-    Path mapping;
-
-    @Option(names = "--from", description = "First week, YYYY-MM-DD (default: the file's first).")
-    LocalDate from;
-
-    @Option(names = "--to", description = "Last week, YYYY-MM-DD (default: the file's last).")
-    LocalDate to;
-
-    @Option(names = "--negative-tvl", description = "A node with a negative size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    NegativeTvlPolicy negativeTvl = NegativeTvlPolicy.REJECT;
+    @Mixin
+    SnapshotReadOptions reading = new SnapshotReadOptions();
 
     @Option(names = "--work-dir", description = "Broker data, checkpoints, logs and results; emptied at start (default: target/demo in the project).")
     Path workDir;
@@ -115,9 +105,9 @@ public class DemoCommand implements Callable<Integer> {
             follower.start();
             try {
                 PublisherConfig publisher = PublisherConfig.of(options.bootstrapServers, options.inputTopic)
-                        .withDirectory(ReplayCommand.loadDirectory(file, mapping))
+                        .withDirectory(reading.directory(file))
                         .withWeeksPerSecond(weeksPerSecond);
-                SnapshotReplay.Result replay = SnapshotReplay.run(file, new SnapshotReader.Options(from, to, negativeTvl),
+                SnapshotReplay.Result replay = SnapshotReplay.run(file, reading.readerOptions(),
                         publisher, console::progress, results::expectWeek);
                 PublishSummary summary = replay.summary();
                 console.progress(String.format(Locale.US, "replay done: %,d weeks, %,d records in %.1f s (%,.0f events/s); waiting for the job",

@@ -5,16 +5,13 @@ import io.dexposure.replayer.publish.KafkaTopics;
 import io.dexposure.replayer.publish.PublishSummary;
 import io.dexposure.replayer.publish.PublisherConfig;
 import io.dexposure.replayer.publish.SnapshotReplay;
-import io.dexposure.replayer.snapshot.NegativeTvlPolicy;
 import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,17 +24,8 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Snapshot file in the DeXposure format (.json or .json.gz).")
     Path input;
 
-    @Option(names = "--mapping", description = "Protocol mapping (id_to_info.json form) for names and categories (default: id_to_info.json beside --input, if there).")
-    Path mapping;
-
-    @Option(names = "--from", description = "First week to replay, YYYY-MM-DD (default: the file's first).")
-    LocalDate from;
-
-    @Option(names = "--to", description = "Last week to replay, YYYY-MM-DD (default: the file's last).")
-    LocalDate to;
-
-    @Option(names = "--negative-tvl", description = "A node with a negative size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    NegativeTvlPolicy negativeTvl = NegativeTvlPolicy.REJECT;
+    @Mixin
+    SnapshotReadOptions reading = new SnapshotReadOptions();
 
     @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrapServers = "127.0.0.1:9092";
@@ -59,14 +47,14 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProtocolDirectory directory = loadDirectory(input, mapping);
+        ProtocolDirectory directory = reading.directory(input);
         KafkaTopics.ensure(bootstrapServers, List.of(topic), partitions, Duration.ofSeconds(timeoutSeconds));
         PublisherConfig config = PublisherConfig.of(bootstrapServers, topic)
                 .withTransactionalIdPrefix(transactionalIdPrefix)
                 .withTimeout(Duration.ofSeconds(timeoutSeconds))
                 .withDirectory(directory)
                 .withWeeksPerSecond(weeksPerSecond);
-        SnapshotReplay.Result result = SnapshotReplay.run(input, new SnapshotReader.Options(from, to, negativeTvl),
+        SnapshotReplay.Result result = SnapshotReplay.run(input, reading.readerOptions(),
                 config, System.err::println);
         PublishSummary s = result.summary();
         System.err.println(String.format(Locale.US,
@@ -75,15 +63,5 @@ public class ReplayCommand implements Callable<Integer> {
                 s.resumedAfter().map(w -> " (up to " + w + ")").orElse(""), s.records(), s.bytes() / 1e6,
                 s.eventsPerSecond()));
         return 0;
-    }
-
-    /** The mapping named, or the id_to_info.json beside the input, or none. */
-    public static ProtocolDirectory loadDirectory(Path input, Path mapping) throws java.io.IOException {
-        Path file = mapping;
-        if (file == null) {
-            Path beside = input.toAbsolutePath().resolveSibling("id_to_info.json");
-            file = Files.exists(beside) ? beside : null;
-        }
-        return file == null ? ProtocolDirectory.empty() : ProtocolDirectory.load(file);
     }
 }
