@@ -2,7 +2,7 @@ package io.dexposure.flink.cli;
 
 import io.dexposure.replayer.cli.GenerateCommand;
 import io.dexposure.replayer.cli.ReplayCommand;
-import picocli.CommandLine;
+import io.dexposure.replayer.cli.CliErrors;
 import picocli.CommandLine.Command;
 
 /** {@code bin/dexposure}: the one launcher, with a subcommand per task. */
@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
         description = "DeXposure Monitor: weekly DeFi credit-exposure networks through Kafka and Flink.")
 public class DexposureCli {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DexposureCli()).execute(args));
+        System.exit(CliErrors.commandLine(new DexposureCli()).execute(args));
     }
 }

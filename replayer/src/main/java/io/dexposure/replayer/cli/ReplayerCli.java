@@ -1,6 +1,5 @@
 package io.dexposure.replayer.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The replayer on its own (for example as the replayer container): {@code replay} and {@code generate}. */
@@ -9,6 +8,6 @@ import picocli.CommandLine.Command;
         description = "Replays or generates weekly DeFi exposure snapshots.")
 public class ReplayerCli {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReplayerCli()).execute(args));
+        System.exit(CliErrors.commandLine(new ReplayerCli()).execute(args));
     }
 }
