@@ -47,6 +47,10 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!java.nio.file.Files.isRegularFile(input)) {
+            // Checked before Kafka: a typo in the path should not first wait for a broker.
+            throw new java.nio.file.NoSuchFileException(input.toString());
+        }
         ProtocolDirectory directory = reading.directory(input);
         KafkaTopics.ensure(bootstrapServers, List.of(topic), partitions, Duration.ofSeconds(timeoutSeconds));
         PublisherConfig config = PublisherConfig.of(bootstrapServers, topic)
