@@ -66,6 +66,7 @@ public class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path dir = workDir != null ? workDir : Path.of(System.getProperty("dexposure.home", ".")).resolve("target/bench");
         Files.createDirectories(dir);
+        HeapUsage.track();
         out.printf(Locale.US, "DeXposure bench: %,d nodes / %,d links per week, %d cores, max heap %,d MB, Java %s%n%n",
                 nodes, links, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
@@ -86,7 +87,7 @@ public class BenchCommand implements Callable<Integer> {
         if (kafkaWeeks > 0) {
             replay(out, dir);
         }
-        out.printf(Locale.US, "%nPeak heap (all heap pools, whole run): %,d MB%n", HeapUsage.peakMb());
+        out.printf(Locale.US, "%nPeak live heap after GC, whole run: %,d MB of %,d MB%n", HeapUsage.peakLiveMb(), HeapUsage.maxMb());
         return 0;
     }
 

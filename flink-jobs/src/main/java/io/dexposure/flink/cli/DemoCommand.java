@@ -82,6 +82,7 @@ public class DemoCommand implements Callable<Integer> {
             return 2;
         }
         emptyDirectory(dir);
+        HeapUsage.track();
         ConsoleProgress console = new ConsoleProgress(out, System.console() != null && out == System.out);
         out.printf(Locale.US, "DeXposure demo: %s (%.1f MB), work dir %s%n", file, Files.size(file) / 1e6, dir);
 
@@ -144,9 +145,9 @@ public class DemoCommand implements Callable<Integer> {
         new WeekTable(out).summary(metrics);
         out.println();
         out.printf(Locale.US, "%d of %d weeks computed, %d reported as issues; replay %,.0f events/s; total %.1f s; "
-                        + "peak heap %,d MB of %,d MB (replayer, job and MiniCluster in this JVM)%n",
+                        + "peak live heap after GC %,d MB of %,d MB (replayer, job and MiniCluster in this JVM)%n",
                 metrics.size(), weeks, results.issues().size(), replay.eventsPerSecond(), (System.nanoTime() - started) / 1e9,
-                HeapUsage.peakMb(), HeapUsage.maxMb());
+                HeapUsage.peakLiveMb(), HeapUsage.maxMb());
         for (WeekIssue issue : results.issues()) {
             out.println("  issue " + issue.id + ": " + issue.message);
         }

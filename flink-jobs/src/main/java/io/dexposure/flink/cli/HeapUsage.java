@@ -1,23 +1,61 @@
 package io.dexposure.flink.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Heap figures the launchers report: peak use since JVM start (garbage included) and the heap limit. */
+/**
+ * The heap a run really needs: the largest heap still in use right after a garbage collection (the
+ * live set, garbage excluded), tracked from the collectors' notifications once {@link #track()} ran.
+ */
 final class HeapUsage {
+    private static final AtomicLong PEAK_LIVE_BYTES = new AtomicLong();
+    private static volatile boolean tracking;
+
     private HeapUsage() {
     }
 
-    /** Sum of the heap pools' peaks: an upper bound of what the run needed at once. */
-    static long peakMb() {
-        long peak = 0;
+    static synchronized void track() {
+        if (tracking) {
+            return;
+        }
+        tracking = true;
+        // The after-GC figures cover every pool (metaspace, code cache too): keep the heap ones.
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
             }
         }
-        return peak >> 20;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long live = 0;
+                    for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) {
+                            live += pool.getValue().getUsed();
+                        }
+                    }
+                    PEAK_LIVE_BYTES.accumulateAndGet(live, Math::max);
+                }, null, null);
+            }
+        }
+    }
+
+    /** Largest heap in use right after a collection since {@link #track()}. */
+    static long peakLiveMb() {
+        return PEAK_LIVE_BYTES.get() >> 20;
     }
 
     static long maxMb() {
