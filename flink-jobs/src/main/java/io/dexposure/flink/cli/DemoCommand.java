@@ -145,7 +145,7 @@ public class DemoCommand implements Callable<Integer> {
         new WeekTable(out).summary(metrics);
         out.println();
         out.printf(Locale.US, "%d of %d weeks computed, %d reported as issues; replay %,.0f events/s; total %.1f s; "
-                        + "peak live heap after GC %,d MB of %,d MB (replayer, job and MiniCluster in this JVM)%n",
+                        + "heap after GC at most %,d MB of %,d MB (an upper bound; replayer, job and MiniCluster share this JVM)%n",
                 metrics.size(), weeks, results.issues().size(), replay.eventsPerSecond(), (System.nanoTime() - started) / 1e9,
                 HeapUsage.peakLiveMb(), HeapUsage.maxMb());
         for (WeekIssue issue : results.issues()) {
