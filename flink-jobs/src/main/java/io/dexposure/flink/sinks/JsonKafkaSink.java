@@ -3,10 +3,10 @@ package io.dexposure.flink.sinks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.flink.job.JobOptions;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -39,12 +39,30 @@ public final class JsonKafkaSink {
                 .setKafkaProducerConfig(producer)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(options.transactionalIdPrefix + "-" + name)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema((SerializationSchema<T>) r -> keyOf.key(r).getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema((SerializationSchema<T>) JsonKafkaSink::toJson)
-                        .build())
+                .setRecordSerializer(new KeyedJsonRecords<>(topic, keyOf))
                 .build();
+    }
+
+    /**
+     * Key and JSON value, and no timestamp: the producer stamps wall-clock time. Flink would otherwise
+     * stamp the window's event time (a 2020-2025 date), and a broker deletes such records at the next
+     * segment roll under any time-based retention.
+     */
+    static final class KeyedJsonRecords<T> implements KafkaRecordSerializationSchema<T> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+        private final KeyOf<T> keyOf;
+
+        KeyedJsonRecords(String topic, KeyOf<T> keyOf) {
+            this.topic = topic;
+            this.keyOf = keyOf;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, null, keyOf.key(element).getBytes(StandardCharsets.UTF_8),
+                    toJson(element));
+        }
     }
 
     public static byte[] toJson(Object record) {
