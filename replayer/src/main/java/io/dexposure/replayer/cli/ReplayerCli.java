@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** The replayer on its own (for example as the replayer container): {@code replay} and {@code generate}. */
 @Command(name = "dexposure-replayer", mixinStandardHelpOptions = true,
-        subcommands = {ReplayCommand.class, GenerateCommand.class},
+        subcommands = {ReplayCommand.class, GenerateCommand.class, PullCommand.class},
         description = "Replays or generates weekly DeFi exposure snapshots.")
 public class ReplayerCli {
     public static void main(String[] args) {

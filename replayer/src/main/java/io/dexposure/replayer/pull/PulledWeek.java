@@ -1,0 +1,7 @@
+package io.dexposure.replayer.pull;
+
+import io.dexposure.replayer.snapshot.WeekSnapshot;
+
+/** A week built from fresh pulls, ready to publish or write, and its report. */
+public record PulledWeek(WeekSnapshot snapshot, WeekPullReport report) {
+}
