@@ -92,7 +92,7 @@ public class DemoCommand implements Callable<Integer> {
                     broker.bootstrapServers(), (System.nanoTime() - started) / 1e9);
             JobOptions options = jobOptions(broker.bootstrapServers(), dir);
             KafkaTopics.ensure(options.bootstrapServers, List.of(options.inputTopic, options.metricsTopic,
-                    options.dataQualityTopic), 1);
+                    options.protocolMetricsTopic, options.dataQualityTopic), 1);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ExposureMonitorJob.clusterConfiguration(options));

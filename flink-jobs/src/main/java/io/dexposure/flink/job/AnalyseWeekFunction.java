@@ -4,6 +4,8 @@ import io.dexposure.events.SnapshotEvent;
 import io.dexposure.flink.assembly.AssembledWeek;
 import io.dexposure.flink.assembly.WeekAssembly;
 import io.dexposure.flink.assembly.WeekIssue;
+import io.dexposure.flink.metrics.ProtocolMetrics;
+import io.dexposure.flink.metrics.WeekAnalysis;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,15 +32,18 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
 
     private final WeekMetricsCalculator calculator;
     private final OutputTag<WeekIssue> issues;
+    private final OutputTag<ProtocolMetrics> protocols;
     private transient Counter weeksCompleted;
     private transient Counter weeksRejected;
     private transient Counter recordsIn;
     private transient volatile long lastGraphBuildMillis;
     private transient volatile long lastGellyMillis;
 
-    public AnalyseWeekFunction(WeekMetricsCalculator calculator, OutputTag<WeekIssue> issues) {
+    public AnalyseWeekFunction(WeekMetricsCalculator calculator, OutputTag<WeekIssue> issues,
+                               OutputTag<ProtocolMetrics> protocols) {
         this.calculator = calculator;
         this.issues = issues;
+        this.protocols = protocols;
     }
 
     @Override
@@ -77,14 +82,17 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         var network = assembled.network();
         recordsIn.inc(network.nodeCount() + network.edgeCount() + network.mergedParallelLinks() + 1L);
         WeekMetricsCalculator.PhaseTimes times = new WeekMetricsCalculator.PhaseTimes();
-        WeekMetrics metrics = calculator.compute(network, times);
+        WeekAnalysis analysis = calculator.analyse(network, times);
         lastGraphBuildMillis = (built - start) / 1_000_000;
         lastGellyMillis = times.gellyNanos / 1_000_000;
         computed.update(true);
         weeksCompleted.inc();
-        LOG.info("Week {} computed: {} nodes, {} links; graph build {} ms, Gelly {} ms, statistics {} ms",
+        LOG.info("Week {} computed: {} nodes, {} links; graph build {} ms, Gelly {} ms, statistics {} ms, metrics suite {} ms",
                 week, network.nodeCount(), network.edgeCount(), lastGraphBuildMillis, lastGellyMillis,
-                times.statisticsNanos / 1_000_000);
-        out.collect(metrics);
+                times.statisticsNanos / 1_000_000, times.suiteNanos / 1_000_000);
+        out.collect(analysis.week());
+        for (ProtocolMetrics p : analysis.protocols()) {
+            context.output(protocols, p);
+        }
     }
 }

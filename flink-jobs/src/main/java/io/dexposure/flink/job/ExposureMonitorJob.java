@@ -6,6 +6,7 @@ import io.dexposure.flink.assembly.WeekCompleteTrigger;
 import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.MetricsTypes;
+import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
@@ -33,7 +34,7 @@ import java.time.Duration;
 /**
  * The monitor job, read top-down: Kafka snapshot events -> event-time watermarks (the snapshot date)
  * -> key by week -> weekly window that fires when the week is complete -> assemble + metrics ->
- * metrics topic; weeks that do not add up, unreadable records and late records -> data-quality topic.
+ * metrics topic, one record per node -> protocol-metrics topic; weeks that do not add up, unreadable records and late records -> data-quality topic.
  *
  * <p>Source and sinks are injected (see {@link #forKafka}) so tests can swap them.
  */
@@ -44,17 +45,20 @@ public class ExposureMonitorJob {
     static final Duration MONDAY_OFFSET = Duration.ofDays(4);
 
     private static final OutputTag<WeekIssue> ISSUES = new OutputTag<>("week-issues", TypeInformation.of(WeekIssue.class));
+    private static final OutputTag<ProtocolMetrics> PROTOCOLS = new OutputTag<>("protocol-metrics", MetricsTypes.PROTOCOL_METRICS);
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
     private final Sink<WeekMetrics> metricsSink;
+    private final Sink<ProtocolMetrics> protocolSink;
     private final Sink<WeekIssue> issueSink;
     private final JobOptions options;
 
     public ExposureMonitorJob(Source<SnapshotEvent, ?, ?> source, Sink<WeekMetrics> metricsSink,
-                              Sink<WeekIssue> issueSink, JobOptions options) {
+                              Sink<ProtocolMetrics> protocolSink, Sink<WeekIssue> issueSink, JobOptions options) {
         this.source = source;
         this.metricsSink = metricsSink;
+        this.protocolSink = protocolSink;
         this.issueSink = issueSink;
         this.options = options;
     }
@@ -64,6 +68,7 @@ public class ExposureMonitorJob {
         return new ExposureMonitorJob(
                 SnapshotEventSource.kafka(options),
                 JsonKafkaSink.exactlyOnce(options, options.metricsTopic, "metrics", (WeekMetrics m) -> m.week),
+                JsonKafkaSink.exactlyOnce(options, options.protocolMetricsTopic, "protocol-metrics", (ProtocolMetrics p) -> p.node),
                 JsonKafkaSink.exactlyOnce(options, options.dataQualityTopic, "data-quality", (WeekIssue i) -> i.week == null ? "" : i.week),
                 options);
     }
@@ -77,7 +82,7 @@ public class ExposureMonitorJob {
     }
 
     /** The job's two result streams, before their sinks (tests can also collect them directly). */
-    public record Outputs(DataStream<WeekMetrics> metrics, DataStream<WeekIssue> issues) {
+    public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues) {
     }
 
     public Outputs build(StreamExecutionEnvironment env) {
@@ -105,7 +110,7 @@ public class ExposureMonitorJob {
                 .trigger(new WeekCompleteTrigger())
                 .sideOutputLateData(LATE)
                 .process(new AnalyseWeekFunction(new WeekMetricsCalculator(options.pageRankDamping,
-                        options.pageRankMaxIterations, options.pageRankTolerance), ISSUES), MetricsTypes.WEEK_METRICS)
+                        options.pageRankMaxIterations, options.pageRankTolerance), ISSUES, PROTOCOLS), MetricsTypes.WEEK_METRICS)
                 .name("weekly-window-network-metrics").uid("weekly-window-network-metrics");
 
         DataStream<WeekIssue> lateWeeks = metrics.getSideOutput(LATE)
@@ -115,9 +120,12 @@ public class ExposureMonitorJob {
 
         DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks);
 
+        DataStream<ProtocolMetrics> protocols = metrics.getSideOutput(PROTOCOLS);
+
         metrics.sinkTo(metricsSink).name("network-metrics-sink").uid("network-metrics-sink");
+        protocols.sinkTo(protocolSink).name("protocol-metrics-sink").uid("protocol-metrics-sink");
         issues.sinkTo(issueSink).name("data-quality-sink").uid("data-quality-sink");
-        return new Outputs(metrics, issues);
+        return new Outputs(metrics, protocols, issues);
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */

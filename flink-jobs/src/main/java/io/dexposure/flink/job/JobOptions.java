@@ -21,6 +21,9 @@ public class JobOptions implements Serializable {
     @Option(names = "--metrics-topic", description = "Topic for one metrics record per week (default: ${DEFAULT-VALUE}).")
     public String metricsTopic = Topics.NETWORK_METRICS;
 
+    @Option(names = "--protocol-metrics-topic", description = "Topic for one record per node per week (default: ${DEFAULT-VALUE}).")
+    public String protocolMetricsTopic = Topics.PROTOCOL_METRICS;
+
     @Option(names = "--data-quality-topic", description = "Topic for weeks that did not add up (default: ${DEFAULT-VALUE}).")
     public String dataQualityTopic = Topics.DATA_QUALITY;
 

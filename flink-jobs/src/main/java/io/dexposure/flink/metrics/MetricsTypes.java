@@ -14,6 +14,7 @@ import java.util.Map;
 public final class MetricsTypes {
     public static final TypeInformation<RankedNode> RANKED_NODE = TypeInformation.of(RankedNode.class);
     public static final TypeInformation<WeekMetrics> WEEK_METRICS = weekMetrics();
+    public static final TypeInformation<ProtocolMetrics> PROTOCOL_METRICS = TypeInformation.of(ProtocolMetrics.class);
 
     private MetricsTypes() {
     }
@@ -24,7 +25,7 @@ public final class MetricsTypes {
             if (Modifier.isStatic(f.getModifiers())) {
                 continue;
             }
-            fields.put(f.getName(), f.getName().equals("pageRankTop10")
+            fields.put(f.getName(), java.util.List.class.equals(f.getType())
                     ? Types.LIST(RANKED_NODE) : TypeExtractor.createTypeInfo(f.getType()));
         }
         TypeInformation<WeekMetrics> info = Types.POJO(WeekMetrics.class, fields);

@@ -12,7 +12,14 @@ import java.util.List;
 @JsonPropertyOrder({"id", "week", "nodes", "protocols", "tokenBuckets", "edges", "selfLoops", "isolatedNodes",
         "totalTvlUsd", "tokenBucketSizeUsd", "totalExposureUsd", "protocolExposureUsd", "density",
         "meanDegree", "inDegreeMax", "outDegreeMax", "inDegreeStd", "outDegreeStd", "inDegreeMedian",
-        "outDegreeMedian", "droppedLinks", "flippedLinks", "mergedParallelLinks", "pageRankTop10"})
+        "outDegreeMedian", "droppedLinks", "flippedLinks", "mergedParallelLinks",
+        "weakComponents", "largestWeakComponentShare", "strongComponents", "largestStrongComponentShare",
+        "degreeCentralization", "inDegreeCentralization", "outDegreeCentralization", "degreeCv", "degreeEntropy",
+        "degreeTop10PercentShare", "degreeGini", "assortativity", "weightedAssortativity",
+        "tvlHhi", "tvlGini", "tvlTop10Share", "exposureHhi", "exposureGini", "exposureTop10Share",
+        "averageCloseness", "averageClustering", "averageWeightedClustering", "averageUndirectedClustering",
+        "transitivity", "entropyRate", "normalisedEntropyRate", "pageRankEntropy", "exposureEntropy",
+        "pageRankTop10", "weightedPageRankTop10", "betweennessTop10"})
 public class WeekMetrics {
     /** week + ":network-metrics". */
     public String id;
@@ -47,8 +54,53 @@ public class WeekMetrics {
     public int droppedLinks;
     public int flippedLinks;
     public int mergedParallelLinks;
+    // --- structure (metrics suite; definitions in the README, NetworkX-exact where NetworkX has them)
+    public int weakComponents;
+    public double largestWeakComponentShare;
+    public int strongComponents;
+    public double largestStrongComponentShare;
+    /** Freeman degree centralization of total, in- and out-degree. */
+    public double degreeCentralization;
+    public double inDegreeCentralization;
+    public double outDegreeCentralization;
+    /** Coefficient of variation of the total degree. */
+    public double degreeCv;
+    /** Shannon entropy (nat) of the total-degree histogram. */
+    public double degreeEntropy;
+    /** Share of all degree held by the top 10 % of nodes (k = max(1, floor(0.1 n))). */
+    public double degreeTop10PercentShare;
+    public double degreeGini;
+    /** NetworkX degree_assortativity_coefficient(x='out', y='in'); null when undefined (no variance). */
+    public Double assortativity;
+    /** The same with strengths (weight = exposure); null when undefined. */
+    public Double weightedAssortativity;
+    /** HHI, Gini and top-10 share of protocol TVL and of link exposure (DeXposure-FM formulas). */
+    public double tvlHhi;
+    public double tvlGini;
+    public double tvlTop10Share;
+    public double exposureHhi;
+    public double exposureGini;
+    public double exposureTop10Share;
+    /** Mean NetworkX closeness (incoming, Wasserman-Faust). */
+    public double averageCloseness;
+    /** Mean Fagiolo directed clustering, unweighted and weighted; mean undirected clustering; transitivity. */
+    public double averageClustering;
+    public double averageWeightedClustering;
+    public double averageUndirectedClustering;
+    public double transitivity;
+    /** Entropy rate of the exposure-weighted PageRank walk (nat), and divided by ln n. */
+    public double entropyRate;
+    public double normalisedEntropyRate;
+    /** Shannon entropy (nat) of the weighted PageRank distribution and of the link-exposure shares. */
+    public double pageRankEntropy;
+    public double exposureEntropy;
+
     /** Gelly's unweighted PageRank, top 10 nodes, ties by id. */
     public List<RankedNode> pageRankTop10;
+    /** Exposure-weighted PageRank, top 10. */
+    public List<RankedNode> weightedPageRankTop10;
+    /** Betweenness (normalised), top 10. */
+    public List<RankedNode> betweennessTop10;
 
     public WeekMetrics() {
     }

@@ -32,13 +32,28 @@ public final class WeekMetricsCalculator implements Serializable {
     public static final class PhaseTimes {
         public long gellyNanos;
         public long statisticsNanos;
+        /** The metrics suite: structure, concentration, centralities, clustering, entropy, per-node scores. */
+        public long suiteNanos;
     }
 
     public WeekMetrics compute(WeeklyNetwork network) {
-        return compute(network, new PhaseTimes());
+        return analyse(network, new PhaseTimes()).week();
     }
 
     public WeekMetrics compute(WeeklyNetwork network, PhaseTimes times) {
+        return analyse(network, times).week();
+    }
+
+    /** The weekly record and the per-node records of one week. */
+    public WeekAnalysis analyse(WeeklyNetwork network, PhaseTimes times) {
+        WeekMetrics m = basics(network, times);
+        long start = System.nanoTime();
+        List<ProtocolMetrics> protocols = suite(network, m);
+        times.suiteNanos = System.nanoTime() - start;
+        return new WeekAnalysis(m, protocols);
+    }
+
+    private WeekMetrics basics(WeeklyNetwork network, PhaseTimes times) {
         long start = System.nanoTime();
         WeekMetrics m = new WeekMetrics();
         int n = network.nodeCount();
@@ -93,6 +108,90 @@ public final class WeekMetricsCalculator implements Serializable {
         times.statisticsNanos = afterStatistics - start;
         times.gellyNanos = System.nanoTime() - afterStatistics;
         return m;
+    }
+
+    /**
+     * The metrics suite's kernels (each a plain class with its own NetworkX golden test), fastest exact
+     * engine each; fills the weekly record and returns one record per node.
+     */
+    private List<ProtocolMetrics> suite(WeeklyNetwork network, WeekMetrics m) {
+        Components.Result components = Components.compute(network);
+        m.weakComponents = components.weakCount();
+        m.largestWeakComponentShare = components.largestWeakShare();
+        m.strongComponents = components.strongCount();
+        m.largestStrongComponentShare = components.largestStrongShare();
+
+        DegreeDistribution.Result degrees = DegreeDistribution.compute(network);
+        m.degreeCentralization = degrees.totalCentralization();
+        m.inDegreeCentralization = degrees.inCentralization();
+        m.outDegreeCentralization = degrees.outCentralization();
+        m.degreeCv = degrees.coefficientOfVariation();
+        m.degreeEntropy = degrees.entropy();
+        m.degreeTop10PercentShare = degrees.top10PercentShare();
+        m.degreeGini = degrees.gini();
+
+        DegreeAssortativity.Result assortativity = DegreeAssortativity.compute(network);
+        m.assortativity = definedOrNull(assortativity.unweighted());
+        m.weightedAssortativity = definedOrNull(assortativity.weighted());
+
+        Concentration.Result concentration = Concentration.compute(network);
+        m.tvlHhi = concentration.tvlHhi();
+        m.tvlGini = concentration.tvlGini();
+        m.tvlTop10Share = concentration.tvlTop10Share();
+        m.exposureHhi = concentration.exposureHhi();
+        m.exposureGini = concentration.exposureGini();
+        m.exposureTop10Share = concentration.exposureTop10Share();
+
+        // The weighted walk needs more iterations than NetworkX's 100 to reach the same L1 tolerance.
+        double[] weightedPageRank = WeightedPageRank.compute(network, pageRankDamping,
+                Math.max(pageRankMaxIterations, WeightedPageRank.DEFAULT_MAX_ITERATIONS), pageRankTolerance).scores();
+        Hits.Result hits = Hits.compute(network);
+        double[] closeness = ClosenessCentrality.compute(network);
+        double[] betweenness = Betweenness.compute(network);
+        Clustering.Result clustering = Clustering.compute(network);
+        NetworkEntropy.Result entropy = NetworkEntropy.compute(network, weightedPageRank, pageRankDamping);
+
+        m.averageCloseness = ClosenessCentrality.average(closeness);
+        m.averageClustering = clustering.averageDirected();
+        m.averageWeightedClustering = clustering.averageDirectedWeighted();
+        m.averageUndirectedClustering = clustering.averageUndirected();
+        m.transitivity = clustering.transitivity();
+        m.entropyRate = entropy.entropyRate();
+        m.normalisedEntropyRate = entropy.normalisedEntropyRate();
+        m.pageRankEntropy = entropy.pageRankEntropy();
+        m.exposureEntropy = entropy.exposureEntropy();
+        m.weightedPageRankTop10 = top(network, weightedPageRank, 10);
+        m.betweennessTop10 = top(network, betweenness, 10);
+
+        Adjacency adjacency = Adjacency.of(network);
+        List<ProtocolMetrics> protocols = new ArrayList<>(network.nodeCount());
+        for (int i = 0; i < network.nodeCount(); i++) {
+            ProtocolMetrics p = new ProtocolMetrics();
+            p.week = m.week;
+            p.node = network.id(i);
+            p.id = m.week + ":" + p.node;
+            p.name = network.name(i);
+            p.category = network.category(i);
+            p.kind = network.kind(i).jsonName();
+            p.tvlUsd = network.tvlUsd(i);
+            p.inDegree = network.inDegree(i);
+            p.outDegree = network.outDegree(i);
+            p.inStrengthUsd = adjacency.inStrength(i);
+            p.outStrengthUsd = adjacency.outStrength(i);
+            p.pageRank = weightedPageRank[i];
+            p.hub = hits.hubs()[i];
+            p.authority = hits.authorities()[i];
+            p.closeness = closeness[i];
+            p.betweenness = betweenness[i];
+            p.clustering = clustering.directed()[i];
+            p.weightedClustering = clustering.directedWeighted()[i];
+            protocols.add(p);
+        }
+        return protocols;
+    }
+
+    private static Double definedOrNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     /** The k highest scores, ties broken by node id so the list is the same on every run. */

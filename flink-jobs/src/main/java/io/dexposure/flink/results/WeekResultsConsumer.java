@@ -3,6 +3,7 @@ package io.dexposure.flink.results;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.flink.assembly.WeekIssue;
+import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Reads the job's output topics (metrics and data quality) as a downstream service would:
+ * Reads the job's output topics (metrics, optionally per-node metrics, and data quality) as a downstream service would:
  * read_committed, so only what the exactly-once sinks committed is seen, from the beginning.
  */
 public final class WeekResultsConsumer implements AutoCloseable {
@@ -26,15 +27,22 @@ public final class WeekResultsConsumer implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String metricsTopic;
+    private final String protocolMetricsTopic;
 
     /** What one poll returned. */
-    public record Batch(List<WeekMetrics> metrics, List<WeekIssue> issues) {
+    public record Batch(List<WeekMetrics> metrics, List<ProtocolMetrics> protocols, List<WeekIssue> issues) {
         public boolean isEmpty() {
-            return metrics.isEmpty() && issues.isEmpty();
+            return metrics.isEmpty() && protocols.isEmpty() && issues.isEmpty();
         }
     }
 
     public WeekResultsConsumer(String bootstrapServers, String metricsTopic, String dataQualityTopic) {
+        this(bootstrapServers, metricsTopic, null, dataQualityTopic);
+    }
+
+    /** @param protocolMetricsTopic also follow the per-node records; null to skip them (they are many) */
+    public WeekResultsConsumer(String bootstrapServers, String metricsTopic, String protocolMetricsTopic,
+                               String dataQualityTopic) {
         Properties props = new Properties();
         props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -43,16 +51,21 @@ public final class WeekResultsConsumer implements AutoCloseable {
         props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "dexposure-results-" + java.util.UUID.randomUUID());
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.metricsTopic = metricsTopic;
-        consumer.subscribe(List.of(metricsTopic, dataQualityTopic));
+        this.protocolMetricsTopic = protocolMetricsTopic;
+        consumer.subscribe(protocolMetricsTopic == null ? List.of(metricsTopic, dataQualityTopic)
+                : List.of(metricsTopic, protocolMetricsTopic, dataQualityTopic));
     }
 
     public Batch poll(Duration timeout) {
         List<WeekMetrics> metrics = new ArrayList<>();
+        List<ProtocolMetrics> protocols = new ArrayList<>();
         List<WeekIssue> issues = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
             try {
                 if (r.topic().equals(metricsTopic)) {
                     metrics.add(MAPPER.readValue(r.value(), WeekMetrics.class));
+                } else if (r.topic().equals(protocolMetricsTopic)) {
+                    protocols.add(MAPPER.readValue(r.value(), ProtocolMetrics.class));
                 } else {
                     issues.add(MAPPER.readValue(r.value(), WeekIssue.class));
                 }
@@ -60,7 +73,7 @@ public final class WeekResultsConsumer implements AutoCloseable {
                 throw new UncheckedIOException("unreadable record on " + r.topic() + "-" + r.partition() + "@" + r.offset(), e);
             }
         }
-        return new Batch(metrics, issues);
+        return new Batch(metrics, protocols, issues);
     }
 
     @Override

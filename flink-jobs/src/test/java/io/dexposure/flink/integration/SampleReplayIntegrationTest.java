@@ -92,7 +92,8 @@ class SampleReplayIntegrationTest {
     void everyWeekExactlyOnceAcrossAJobRestartAndASecondReplay() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.dataQualityTopic), 2);
+        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
+                options.dataQualityTopic), 2);
 
         // Replay 1: the first part of the file. Job 1 follows it and is cancelled once ten weeks are out,
         // possibly in the middle of a week or a checkpoint.
@@ -100,7 +101,8 @@ class SampleReplayIntegrationTest {
         JobClient first = start(options, Optional.empty());
         Map<String, List<WeekMetrics>> seen = new HashMap<>();
         List<WeekIssue> issues = new ArrayList<>();
-        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.metricsTopic, options.dataQualityTopic)) {
+        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.metricsTopic,
+                options.protocolMetricsTopic, options.dataQualityTopic)) {
             collectUntil(results, seen, issues, s -> s.size() >= 10, first);
             first.cancel().get(60, TimeUnit.SECONDS);
             Path checkpoint = latestRetainedCheckpoint(checkpoints, first);
@@ -123,6 +125,9 @@ class SampleReplayIntegrationTest {
 
         assertThat(issues).isEmpty();
         assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        int nodes = expected.values().stream().mapToInt(m -> m.nodes).sum();
+        assertThat(NODE_RECORDS).hasSize(nodes);
+        assertThat(NODE_RECORDS.values()).allMatch(count -> count == 1);
         for (Map.Entry<String, List<WeekMetrics>> week : seen.entrySet()) {
             assertThat(week.getValue()).as("records for week %s", week.getKey()).hasSize(1);
             assertThat(json(week.getValue().get(0))).as("metrics of week %s", week.getKey())
@@ -134,7 +139,8 @@ class SampleReplayIntegrationTest {
     void aWeekComesOutWhenItsMarkerArrivesWithoutWaitingForTheNextWeek() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.dataQualityTopic), 2);
+        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
+                options.dataQualityTopic), 2);
         String firstWeek = expected.keySet().iterator().next();
 
         // Only the first week is on the topic and the source follows it (unbounded): the watermark
@@ -162,6 +168,7 @@ class SampleReplayIntegrationTest {
         options.inputTopic = "it-" + run + ".snapshot-events";
         options.metricsTopic = "it-" + run + ".network-metrics";
         options.dataQualityTopic = "it-" + run + ".data-quality";
+        options.protocolMetricsTopic = "it-" + run + ".protocol-metrics";
         options.groupId = "it-" + run;
         options.transactionalIdPrefix = "it-" + run;
         options.checkpointDir = checkpoints.toUri().toString();
@@ -207,8 +214,12 @@ class SampleReplayIntegrationTest {
         }
     }
 
+    /** Per-node records seen, by id (week:node): each must come exactly once too. */
+    private static final Map<String, Integer> NODE_RECORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void add(WeekResultsConsumer.Batch batch, Map<String, List<WeekMetrics>> seen, List<WeekIssue> issues) {
         batch.metrics().forEach(m -> seen.computeIfAbsent(m.week, w -> new ArrayList<>()).add(m));
+        batch.protocols().forEach(p -> NODE_RECORDS.merge(p.id, 1, Integer::sum));
         issues.addAll(batch.issues());
     }
 

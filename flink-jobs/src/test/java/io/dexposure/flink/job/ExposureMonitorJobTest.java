@@ -2,6 +2,7 @@ package io.dexposure.flink.job;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.flink.assembly.WeekIssue;
+import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
 import io.dexposure.flink.sources.SnapshotEventTypes;
@@ -83,14 +84,17 @@ class ExposureMonitorJobTest {
                 RateLimiterStrategy.perSecond(200), SnapshotEventTypes.EVENT);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ExposureMonitorJob.Outputs outputs = new ExposureMonitorJob(source, new DiscardingSink<>(),
-                new DiscardingSink<>(), options).build(env);
+                new DiscardingSink<>(), new DiscardingSink<>(), options).build(env);
 
         List<WeekMetrics> metrics = new ArrayList<>();
         List<WeekIssue> issues = new ArrayList<>();
+        List<ProtocolMetrics> protocols = new ArrayList<>();
         try (CloseableIterator<WeekMetrics> m = outputs.metrics().collectAsync();
+             CloseableIterator<ProtocolMetrics> p = outputs.protocols().collectAsync();
              CloseableIterator<WeekIssue> i = outputs.issues().collectAsync()) {
             env.execute("exposure-monitor-test");
             m.forEachRemaining(metrics::add);
+            p.forEachRemaining(protocols::add);
             i.forEachRemaining(issues::add);
         }
 
@@ -101,6 +105,9 @@ class ExposureMonitorJobTest {
             assertThat(x.totalTvlUsd).isEqualTo(150.0);
             assertThat(x.totalExposureUsd).isEqualTo(100.0);
         });
+        // One record per node of each computed week, none for the weeks that were not computed.
+        assertThat(protocols).extracting(x -> x.id).containsExactlyInAnyOrder(
+                A + ":1", A + ":2", A + ":USDT", D + ":1", D + ":2", D + ":USDT", E + ":1", E + ":2", E + ":USDT");
         assertThat(issues).extracting(x -> x.week + " " + x.problem).containsExactlyInAnyOrder(
                 A + " " + WeekIssue.DUPLICATE_WEEK,
                 B + " " + WeekIssue.COUNTS_MISMATCH,

@@ -4,6 +4,8 @@ import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.WeekDates;
 import io.dexposure.flink.assembly.WeekCompleteTrigger;
 import io.dexposure.flink.assembly.WeekIssue;
+import io.dexposure.flink.metrics.MetricsTypes;
+import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
 import io.dexposure.flink.sources.SnapshotEventTypes;
@@ -39,6 +41,7 @@ class WeeklyWindowHarnessTest {
     private static final String A = "2022-05-09";
     private static final String B = "2022-05-16";
     private static final OutputTag<WeekIssue> ISSUES = new OutputTag<>("issues", TypeInformation.of(WeekIssue.class));
+    private static final OutputTag<ProtocolMetrics> PROTOCOLS = new OutputTag<>("protocols", MetricsTypes.PROTOCOL_METRICS);
 
     private KeyedOneInputStreamOperatorTestHarness<String, SnapshotEvent, WeekMetrics> harness;
 
@@ -48,7 +51,7 @@ class WeeklyWindowHarnessTest {
                 TumblingEventTimeWindows.of(ExposureMonitorJob.WEEK, ExposureMonitorJob.MONDAY_OFFSET),
                 new WeekCompleteTrigger(), new ExecutionConfig(), SnapshotEventTypes.EVENT, e -> e.week, Types.STRING);
         WindowOperator<String, SnapshotEvent, ?, WeekMetrics, TimeWindow> operator = builder.process(
-                new AnalyseWeekFunction(new WeekMetricsCalculator(0.85, 100, 1e-9), ISSUES));
+                new AnalyseWeekFunction(new WeekMetricsCalculator(0.85, 100, 1e-9), ISSUES, PROTOCOLS));
         harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, e -> e.week, Types.STRING);
         harness.open();
     }
@@ -93,6 +96,8 @@ class WeeklyWindowHarnessTest {
         // No watermark moved: the marker alone fired the window.
         assertThat(metrics()).extracting(m -> m.week).containsExactly(A);
         assertThat(metrics().get(0).edges).isEqualTo(1);
+        assertThat(harness.getSideOutput(PROTOCOLS)).extracting(r -> r.getValue().id)
+                .containsExactly(A + ":1", A + ":USDT");
 
         // The window operator's own cleanup timer goes when the watermark passes the week; the purged
         // window does not fire again. What remains is the one "week computed" flag that stops a second copy.
