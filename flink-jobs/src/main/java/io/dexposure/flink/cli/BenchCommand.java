@@ -100,8 +100,8 @@ public class BenchCommand implements Callable<Integer> {
                     e.getValue().stream().mapToDouble(d -> d).max().orElse(0));
         }
         double assembly = mean(window.get("assembly: records -> WeeklyNetwork"));
-        double metrics = mean(window.get("whole metrics record (statistics + Gelly)"));
-        double gelly = mean(window.get("Gelly PageRank (CollectionEnvironment)"));
+        double metrics = mean(window.get("whole metrics record (all engines)"));
+        double gelly = mean(window.get("  of which Gelly PageRank"));
         double reference = mean(window.get("reference: PageRank on the CSR arrays"));
         out.printf(Locale.US, "%-44s %9.1f%n", "window function total (assembly + metrics)", assembly + metrics);
         out.printf(Locale.US, "Gelly PageRank / CSR reference: %.1fx; Gelly share of the window: %.0f%%%n",

@@ -19,13 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Defaults: {@link FlowModel#DIRECTED} (Infomap's own default for directed input, so codelengths
  * compare with what Infomap prints for {@code --directed --two-level}), links weighted by exposure
- * USD, teleportation 0.15, 10 trials, seed 123. Immutable and serializable.
+ * USD, teleportation 0.15, 5 trials, seed 123, one thread. Immutable and serializable.
  */
 public final class Infomap implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final double DEFAULT_TELEPORTATION = 0.15;
-    public static final int DEFAULT_TRIALS = 10;
+    /**
+     * Measured on a real-scale generated week (DIRECTED): 1 trial 3.496 bits, best of 5 3.392, best of
+     * 10 3.392; about 0.2 s per trial on one core.
+     */
+    public static final int DEFAULT_TRIALS = 5;
     public static final long DEFAULT_SEED = 123;
 
     private final FlowModel flowModel;

@@ -38,8 +38,12 @@ public final class OllivierRicciCurvature implements Serializable {
      * take about a millisecond exactly, where Sinkhorn is slower and not exact (see the bench).
      */
     public static final long DEFAULT_EXACT_SIZE_LIMIT_UNIT = Long.MAX_VALUE;
-    /** Log-share lengths: the dense exact solver slows with many distinct costs; Sinkhorn above this. */
-    public static final long DEFAULT_EXACT_SIZE_LIMIT_LOG_SHARE = 20_000;
+    /**
+     * Log-share lengths: the dense exact solver slows with many distinct costs (all exact: 133 s for a
+     * real-scale week); Sinkhorn above 2000 cells: 3.5 s, 146 of 75k links approximated, curvature
+     * error max 0.0015, mean 0.00008 (measured, see the bench).
+     */
+    public static final long DEFAULT_EXACT_SIZE_LIMIT_LOG_SHARE = 2_000;
     /** Inverse-weight lengths: costs span decades, which entropic smoothing handles badly; always exact. */
     public static final long DEFAULT_EXACT_SIZE_LIMIT_INVERSE_WEIGHT = Long.MAX_VALUE;
     public static final double DEFAULT_SINKHORN_EPSILON = 0.01;
