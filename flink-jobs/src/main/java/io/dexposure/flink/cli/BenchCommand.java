@@ -93,9 +93,9 @@ public class BenchCommand implements Callable<Integer> {
 
     private void printWindow(PrintStream out, Map<String, List<Double>> window) {
         out.printf(Locale.US, "%nWeekly window at real scale, %d runs after %d warm-ups (ms)%n", runs, warmups);
-        out.printf(Locale.US, "%-44s %9s %9s %9s%n", "phase", "mean", "min", "max");
+        out.printf(Locale.US, "%-48s %9s %9s %9s%n", "phase", "mean", "min", "max");
         for (Map.Entry<String, List<Double>> e : window.entrySet()) {
-            out.printf(Locale.US, "%-44s %9.1f %9.1f %9.1f%n", e.getKey(), mean(e.getValue()),
+            out.printf(Locale.US, "%-48s %9.1f %9.1f %9.1f%n", e.getKey(), mean(e.getValue()),
                     e.getValue().stream().mapToDouble(d -> d).min().orElse(0),
                     e.getValue().stream().mapToDouble(d -> d).max().orElse(0));
         }
@@ -103,7 +103,7 @@ public class BenchCommand implements Callable<Integer> {
         double metrics = mean(window.get("whole metrics record (all engines)"));
         double gelly = mean(window.get("  of which Gelly PageRank"));
         double reference = mean(window.get("reference: PageRank on the CSR arrays"));
-        out.printf(Locale.US, "%-44s %9.1f%n", "window function total (assembly + metrics)", assembly + metrics);
+        out.printf(Locale.US, "%-48s %9.1f%n", "window function total (assembly + metrics)", assembly + metrics);
         out.printf(Locale.US, "Gelly PageRank / CSR reference: %.1fx; Gelly share of the window: %.0f%%%n",
                 gelly / reference, 100 * gelly / (assembly + metrics));
     }
