@@ -26,7 +26,9 @@ public final class MetricsTypes {
                 continue;
             }
             fields.put(f.getName(), java.util.List.class.equals(f.getType())
-                    ? Types.LIST(RANKED_NODE) : TypeExtractor.createTypeInfo(f.getType()));
+                    ? Types.LIST(TypeInformation.of((Class<?>) ((java.lang.reflect.ParameterizedType) f.getGenericType())
+                            .getActualTypeArguments()[0]))
+                    : TypeExtractor.createTypeInfo(f.getType()));
         }
         TypeInformation<WeekMetrics> info = Types.POJO(WeekMetrics.class, fields);
         if (!(info instanceof PojoTypeInfo)) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "week", "node", "name", "category", "kind", "tvlUsd", "inDegree", "outDegree",
         "inStrengthUsd", "outStrengthUsd", "pageRank", "hub", "authority", "closeness", "betweenness",
-        "clustering", "weightedClustering"})
+        "clustering", "weightedClustering", "community", "meanCurvature"})
 public class ProtocolMetrics {
     /** week + ":" + node, deterministic for deduplication. */
     public String id;
@@ -40,6 +40,10 @@ public class ProtocolMetrics {
     /** Fagiolo directed clustering, unweighted and weighted (NetworkX clustering on the DiGraph). */
     public double clustering;
     public double weightedClustering;
+    /** Infomap community (ids are per week); null when the node carries no random-walk flow. */
+    public Integer community;
+    /** Mean Ollivier-Ricci curvature of its in- and out-links; null when it has none. */
+    public Double meanCurvature;
 
     public ProtocolMetrics() {
     }

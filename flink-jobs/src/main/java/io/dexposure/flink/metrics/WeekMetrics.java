@@ -19,7 +19,10 @@ import java.util.List;
         "tvlHhi", "tvlGini", "tvlTop10Share", "exposureHhi", "exposureGini", "exposureTop10Share",
         "averageCloseness", "averageClustering", "averageWeightedClustering", "averageUndirectedClustering",
         "transitivity", "entropyRate", "normalisedEntropyRate", "pageRankEntropy", "exposureEntropy",
-        "pageRankTop10", "weightedPageRankTop10", "betweennessTop10"})
+        "curvatureLinks", "curvatureApproximated", "curvatureMean", "curvatureMedian", "curvatureP05", "curvatureP25",
+        "curvatureP75", "curvatureP95", "curvatureMin", "curvatureMax", "communities", "codelength",
+        "oneModuleCodelength", "largestCommunityShare", "largestCommunityFlowShare", "modularity",
+        "pageRankTop10", "weightedPageRankTop10", "betweennessTop10", "mostNegativeCurvature"})
 public class WeekMetrics {
     /** week + ":network-metrics". */
     public String id;
@@ -95,12 +98,39 @@ public class WeekMetrics {
     public double pageRankEntropy;
     public double exposureEntropy;
 
+    /**
+     * Ollivier-Ricci curvature of the links (alpha 0.5, unit lengths, exact transport; GraphRicciCurvature's
+     * definition, divided by the distance): how many links have one, how many were approximated, and the
+     * distribution. Null where undefined (a week without links).
+     */
+    public int curvatureLinks;
+    public int curvatureApproximated;
+    public Double curvatureMean;
+    public Double curvatureMedian;
+    public Double curvatureP05;
+    public Double curvatureP25;
+    public Double curvatureP75;
+    public Double curvatureP95;
+    public Double curvatureMin;
+    public Double curvatureMax;
+    /** Infomap (two-level map equation, directed, exposure-weighted): communities with flow, codelength (bits). */
+    public int communities;
+    public Double codelength;
+    public Double oneModuleCodelength;
+    /** Share of nodes, and of random-walk flow, in the largest community. */
+    public Double largestCommunityShare;
+    public Double largestCommunityFlowShare;
+    /** Directed Newman-Girvan modularity of the Infomap partition (NetworkX modularity on the DiGraph). */
+    public Double modularity;
+
     /** Gelly's unweighted PageRank, top 10 nodes, ties by id. */
     public List<RankedNode> pageRankTop10;
     /** Exposure-weighted PageRank, top 10. */
     public List<RankedNode> weightedPageRankTop10;
     /** Betweenness (normalised), top 10. */
     public List<RankedNode> betweennessTop10;
+    /** The 10 most negatively curved links: the bottlenecks where stress concentrates. */
+    public List<CurvedLink> mostNegativeCurvature;
 
     public WeekMetrics() {
     }

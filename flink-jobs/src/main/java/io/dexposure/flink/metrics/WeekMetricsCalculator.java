@@ -1,6 +1,12 @@
 package io.dexposure.flink.metrics;
 
 import io.dexposure.events.NodeKind;
+import io.dexposure.flink.metrics.community.Infomap;
+import io.dexposure.flink.metrics.community.InfomapResult;
+import io.dexposure.flink.metrics.curvature.CurvatureResult;
+import io.dexposure.flink.metrics.curvature.CurvatureSummary;
+import io.dexposure.flink.metrics.curvature.NegativeLink;
+import io.dexposure.flink.metrics.curvature.OllivierRicciCurvature;
 import io.dexposure.flink.network.GellyGraphAdapter;
 import io.dexposure.flink.network.WeeklyNetwork;
 
@@ -18,6 +24,8 @@ public final class WeekMetricsCalculator implements Serializable {
     private final double pageRankDamping;
     private final int pageRankMaxIterations;
     private final double pageRankTolerance;
+    private final OllivierRicciCurvature curvature = OllivierRicciCurvature.defaults();
+    private final Infomap infomap = Infomap.defaults();
 
     /**
      * @param pageRankTolerance Gelly stops when the summed absolute change of all scores falls below this
@@ -163,6 +171,31 @@ public final class WeekMetricsCalculator implements Serializable {
         m.weightedPageRankTop10 = top(network, weightedPageRank, 10);
         m.betweennessTop10 = top(network, betweenness, 10);
 
+        CurvatureResult curvatures = curvature.compute(network);
+        CurvatureSummary c = curvatures.summary();
+        m.curvatureLinks = c.links();
+        m.curvatureApproximated = c.approximate();
+        m.curvatureMean = definedOrNull(c.mean());
+        m.curvatureMedian = definedOrNull(c.median());
+        m.curvatureP05 = definedOrNull(c.p05());
+        m.curvatureP25 = definedOrNull(c.p25());
+        m.curvatureP75 = definedOrNull(c.p75());
+        m.curvatureP95 = definedOrNull(c.p95());
+        m.curvatureMin = definedOrNull(c.min());
+        m.curvatureMax = definedOrNull(c.max());
+        m.mostNegativeCurvature = new ArrayList<>();
+        for (NegativeLink link : curvatures.mostNegative()) {
+            m.mostNegativeCurvature.add(new CurvedLink(link.sourceId(), link.targetId(), link.curvature()));
+        }
+
+        InfomapResult communities = infomap.compute(network);
+        m.communities = communities.moduleCount();
+        m.codelength = definedOrNull(communities.codelength());
+        m.oneModuleCodelength = definedOrNull(communities.oneModuleCodelength());
+        m.largestCommunityShare = definedOrNull(communities.largestModuleNodeShare());
+        m.largestCommunityFlowShare = definedOrNull(communities.largestModuleFlowShare());
+        m.modularity = definedOrNull(communities.modularity());
+
         Adjacency adjacency = Adjacency.of(network);
         List<ProtocolMetrics> protocols = new ArrayList<>(network.nodeCount());
         for (int i = 0; i < network.nodeCount(); i++) {
@@ -185,6 +218,9 @@ public final class WeekMetricsCalculator implements Serializable {
             p.betweenness = betweenness[i];
             p.clustering = clustering.directed()[i];
             p.weightedClustering = clustering.directedWeighted()[i];
+            int module = communities.moduleOfNode()[i];
+            p.community = module < communities.moduleCount() ? module : null;
+            p.meanCurvature = definedOrNull(curvatures.nodeMeanCurvature()[i]);
             protocols.add(p);
         }
         return protocols;
