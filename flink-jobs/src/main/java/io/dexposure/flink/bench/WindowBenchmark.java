@@ -3,6 +3,7 @@ package io.dexposure.flink.bench;
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.flink.assembly.AssembledWeek;
 import io.dexposure.flink.assembly.WeekAssembly;
+import io.dexposure.flink.metrics.UnweightedPageRank;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
 import io.dexposure.flink.network.GellyGraphAdapter;
 import io.dexposure.flink.network.WeeklyNetwork;
@@ -66,7 +67,7 @@ public final class WindowBenchmark {
         ms.put("  of which Gelly PageRank", phases.gellyNanos / 1e6);
         ms.put("  of which metrics suite (hand-written/JGraphT)", phases.suiteNanos / 1e6);
         double[] reference = time(ms, "reference: PageRank on the CSR arrays", () ->
-                CsrPageRank.compute(network, damping, maxIterations, tolerance));
+                UnweightedPageRank.compute(network, damping, maxIterations, tolerance));
         double largest = 0;
         for (int i = 0; i < gelly.length; i++) {
             largest = Math.max(largest, Math.abs(gelly[i] - reference[i]));

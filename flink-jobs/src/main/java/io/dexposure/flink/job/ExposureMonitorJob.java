@@ -110,7 +110,7 @@ public class ExposureMonitorJob {
                 .trigger(new WeekCompleteTrigger())
                 .sideOutputLateData(LATE)
                 .process(new AnalyseWeekFunction(new WeekMetricsCalculator(options.pageRankDamping,
-                        options.pageRankMaxIterations, options.pageRankTolerance), ISSUES, PROTOCOLS), MetricsTypes.WEEK_METRICS)
+                        options.pageRankMaxIterations, options.pageRankTolerance, options.pageRankEngine), ISSUES, PROTOCOLS), MetricsTypes.WEEK_METRICS)
                 .name("weekly-window-network-metrics").uid("weekly-window-network-metrics");
 
         DataStream<WeekIssue> lateWeeks = metrics.getSideOutput(LATE)

@@ -1,6 +1,7 @@
 package io.dexposure.flink.job;
 
 import io.dexposure.events.Topics;
+import io.dexposure.flink.metrics.PageRankEngine;
 import picocli.CommandLine.Option;
 
 import java.io.Serializable;
@@ -53,6 +54,9 @@ public class JobOptions implements Serializable {
 
     @Option(names = "--pagerank-damping", description = "PageRank damping factor (default: ${DEFAULT-VALUE}).")
     public double pageRankDamping = 0.85;
+
+    @Option(names = "--pagerank-engine", description = "Engine of the unweighted PageRank: ${COMPLETION-CANDIDATES}; same values, CSR is ~300x faster at real scale (default: ${DEFAULT-VALUE}).")
+    public PageRankEngine pageRankEngine = PageRankEngine.GELLY;
 
     @Option(names = "--pagerank-max-iterations", description = "PageRank iteration cap (default: ${DEFAULT-VALUE}).")
     public int pageRankMaxIterations = 100;

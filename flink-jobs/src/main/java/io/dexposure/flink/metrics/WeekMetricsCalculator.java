@@ -24,6 +24,7 @@ public final class WeekMetricsCalculator implements Serializable {
     private final double pageRankDamping;
     private final int pageRankMaxIterations;
     private final double pageRankTolerance;
+    private final PageRankEngine pageRankEngine;
     private final OllivierRicciCurvature curvature = OllivierRicciCurvature.defaults();
     private final Infomap infomap = Infomap.defaults();
 
@@ -31,6 +32,12 @@ public final class WeekMetricsCalculator implements Serializable {
      * @param pageRankTolerance Gelly stops when the summed absolute change of all scores falls below this
      */
     public WeekMetricsCalculator(double pageRankDamping, int pageRankMaxIterations, double pageRankTolerance) {
+        this(pageRankDamping, pageRankMaxIterations, pageRankTolerance, PageRankEngine.GELLY);
+    }
+
+    public WeekMetricsCalculator(double pageRankDamping, int pageRankMaxIterations, double pageRankTolerance,
+                                 PageRankEngine pageRankEngine) {
+        this.pageRankEngine = pageRankEngine;
         this.pageRankDamping = pageRankDamping;
         this.pageRankMaxIterations = pageRankMaxIterations;
         this.pageRankTolerance = pageRankTolerance;
@@ -111,7 +118,9 @@ public final class WeekMetricsCalculator implements Serializable {
         m.outDegreeMedian = median(out);
         long afterStatistics = System.nanoTime();
 
-        double[] pageRank = GellyGraphAdapter.pageRank(network, pageRankDamping, pageRankMaxIterations, pageRankTolerance);
+        double[] pageRank = pageRankEngine == PageRankEngine.GELLY
+                ? GellyGraphAdapter.pageRank(network, pageRankDamping, pageRankMaxIterations, pageRankTolerance)
+                : UnweightedPageRank.compute(network, pageRankDamping, pageRankMaxIterations, pageRankTolerance);
         m.pageRankTop10 = top(network, pageRank, 10);
         times.statisticsNanos = afterStatistics - start;
         times.gellyNanos = System.nanoTime() - afterStatistics;
