@@ -1,7 +1,5 @@
 package io.dexposure.replayer.cli;
 
-import io.dexposure.events.Topics;
-import io.dexposure.replayer.publish.KafkaTopics;
 import io.dexposure.replayer.publish.PublishSummary;
 import io.dexposure.replayer.publish.PublishedWeeks;
 import io.dexposure.replayer.publish.PublisherConfig;
@@ -21,6 +19,7 @@ import io.dexposure.replayer.snapshot.SnapshotWriter;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -79,20 +78,8 @@ public class PullCommand implements Callable<Integer> {
     @Option(names = "--mapping-dir", description = "Folder with the dataset's mapping files (token_to_protocol.json, rev_map.json, id_to_info.json; each optional): tokens the dataset knew go where it put them, and names/categories follow it (default: none, the protocol list only).")
     Path mappingDir;
 
-    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers = "127.0.0.1:9092";
-
-    @Option(names = "--topic", description = "Snapshot-events topic (default: ${DEFAULT-VALUE}).")
-    String topic = Topics.SNAPSHOT_EVENTS;
-
-    @Option(names = "--partitions", description = "Partitions if the topic has to be created (default: ${DEFAULT-VALUE}).")
-    int partitions = 1;
-
-    @Option(names = "--timeout-seconds", description = "Give up on an unreachable broker after this long (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds = 20;
-
-    @Option(names = "--transactional-id-prefix", description = "Kafka transactional-id prefix; the same as replay's, so a pull and a replay on one topic fence each other (default: ${DEFAULT-VALUE}).")
-    String transactionalIdPrefix = PublisherConfig.DEFAULT_TRANSACTIONAL_ID_PREFIX;
+    @Mixin
+    KafkaPublishOptions kafka = new KafkaPublishOptions();
 
     @Option(names = "--defillama-url", description = "DefiLlama API base URL; {key} is replaced by the DefiLlama key, e.g. https://pro-api.llama.fi/{key}/api (default: ${DEFAULT-VALUE}).")
     String defiLlamaUrl = DefiLlamaClient.DEFAULT_URL;
@@ -189,11 +176,11 @@ public class PullCommand implements Callable<Integer> {
                     + latest);
         }
         ApiKeys keys = ApiKeys.load(keysFile, System.getenv());
-        Duration kafkaTimeout = Duration.ofSeconds(timeoutSeconds);
+        Duration kafkaTimeout = kafka.timeout();
         Optional<LocalDate> committed = Optional.empty();
         if (publish) {
-            KafkaTopics.ensure(bootstrapServers, List.of(topic), partitions, kafkaTimeout);
-            committed = PublishedWeeks.lastCommittedWeek(bootstrapServers, topic, kafkaTimeout);
+            kafka.ensureTopic();
+            committed = PublishedWeeks.lastCommittedWeek(kafka.bootstrapServers, kafka.topic, kafkaTimeout);
         }
         LocalDate first = since != null ? since
                 : committed.map(w -> w.with(TemporalAdjusters.next(DayOfWeek.MONDAY))).orElse(last);
@@ -201,7 +188,7 @@ public class PullCommand implements Callable<Integer> {
             if (since != null) {
                 throw new IllegalArgumentException("--since " + since + " is after the last week to pull, " + last);
             }
-            err.println("pull: nothing to pull: topic " + topic + " already holds weeks up to " + committed.get()
+            err.println("pull: nothing to pull: topic " + kafka.topic + " already holds weeks up to " + committed.get()
                     + ", and the last week to pull is " + last + (to == null ? " (the latest complete week)" : ""));
             return 0;
         }
@@ -212,7 +199,7 @@ public class PullCommand implements Callable<Integer> {
 
         ResponseCache cache = new ResponseCache(cacheDir.resolve(last.toString()));
         err.println(String.format(Locale.US, "pull: weeks %s .. %s (%d)%s; response cache %s", first, last,
-                weeks.size(), committed.map(w -> ", topic " + topic + " holds weeks up to " + w).orElse(""),
+                weeks.size(), committed.map(w -> ", topic " + kafka.topic + " holds weeks up to " + w).orElse(""),
                 cache.dir()));
         HttpSettings http = new HttpSettings(seconds(connectTimeoutSeconds), seconds(httpTimeoutSeconds),
                 retries + 1, Duration.ofMillis(retryDelayMs), Duration.ofMillis(maxRetryDelayMs),
@@ -268,14 +255,11 @@ public class PullCommand implements Callable<Integer> {
             };
             String published = "";
             if (publish) {
-                PublisherConfig config = PublisherConfig.of(bootstrapServers, topic)
-                        .withTransactionalIdPrefix(transactionalIdPrefix)
-                        .withTimeout(kafkaTimeout)
-                        .withDirectory(pull.directory());
+                PublisherConfig config = kafka.publisherConfig().withDirectory(pull.directory());
                 try (WeekPublisher publisher = new WeekPublisher(config)) {
                     PublishSummary s = publisher.publishAll(snapshots, "pull", p -> err.println(p.describe()));
                     published = String.format(Locale.US, "%,d published to %s, %,d already there%s", s.weeksPublished(),
-                            topic, s.weeksSkipped(), s.resumedAfter().map(w -> " (up to " + w + ")").orElse(""));
+                            kafka.topic, s.weeksSkipped(), s.resumedAfter().map(w -> " (up to " + w + ")").orElse(""));
                 }
             } else {
                 snapshots.forEachRemaining(week -> { });

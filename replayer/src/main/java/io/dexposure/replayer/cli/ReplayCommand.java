@@ -1,7 +1,6 @@
 package io.dexposure.replayer.cli;
 
 import io.dexposure.events.Topics;
-import io.dexposure.replayer.publish.KafkaTopics;
 import io.dexposure.replayer.publish.PublishSummary;
 import io.dexposure.replayer.publish.PublisherConfig;
 import io.dexposure.replayer.publish.SnapshotReplay;
@@ -11,8 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -27,23 +24,11 @@ public class ReplayCommand implements Callable<Integer> {
     @Mixin
     SnapshotReadOptions reading = new SnapshotReadOptions();
 
-    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers = "127.0.0.1:9092";
-
-    @Option(names = "--topic", description = "Snapshot-events topic (default: ${DEFAULT-VALUE}).")
-    String topic = Topics.SNAPSHOT_EVENTS;
-
-    @Option(names = "--partitions", description = "Partitions if the topic has to be created (default: ${DEFAULT-VALUE}).")
-    int partitions = 1;
+    @Mixin
+    KafkaPublishOptions kafka = new KafkaPublishOptions();
 
     @Option(names = "--weeks-per-second", description = "Replay pace; 0 = as fast as Kafka takes it (default: ${DEFAULT-VALUE}).")
     double weeksPerSecond = 0;
-
-    @Option(names = "--timeout-seconds", description = "Give up on an unreachable broker after this long (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds = 20;
-
-    @Option(names = "--transactional-id-prefix", description = "Kafka transactional-id prefix; keep it stable so a crashed run is fenced (default: ${DEFAULT-VALUE}).")
-    String transactionalIdPrefix = PublisherConfig.DEFAULT_TRANSACTIONAL_ID_PREFIX;
 
     @Override
     public Integer call() throws Exception {
@@ -52,10 +37,8 @@ public class ReplayCommand implements Callable<Integer> {
             throw new java.nio.file.NoSuchFileException(input.toString());
         }
         ProtocolDirectory directory = reading.directory(input);
-        KafkaTopics.ensure(bootstrapServers, List.of(topic), partitions, Duration.ofSeconds(timeoutSeconds));
-        PublisherConfig config = PublisherConfig.of(bootstrapServers, topic)
-                .withTransactionalIdPrefix(transactionalIdPrefix)
-                .withTimeout(Duration.ofSeconds(timeoutSeconds))
+        kafka.ensureTopic();
+        PublisherConfig config = kafka.publisherConfig()
                 .withDirectory(directory)
                 .withWeeksPerSecond(weeksPerSecond);
         SnapshotReplay.Result result = SnapshotReplay.run(input, reading.readerOptions(),
@@ -63,7 +46,7 @@ public class ReplayCommand implements Callable<Integer> {
         PublishSummary s = result.summary();
         System.err.println(String.format(Locale.US,
                 "replayed %s to %s: %,d weeks published, %,d already on the topic%s, %,d records, %.1f MB, %,.0f events/s",
-                input.getFileName(), topic, s.weeksPublished(), s.weeksSkipped(),
+                input.getFileName(), kafka.topic, s.weeksPublished(), s.weeksSkipped(),
                 s.resumedAfter().map(w -> " (up to " + w + ")").orElse(""), s.records(), s.bytes() / 1e6,
                 s.eventsPerSecond()));
         return 0;

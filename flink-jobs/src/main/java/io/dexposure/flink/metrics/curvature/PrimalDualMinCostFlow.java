@@ -36,9 +36,7 @@ final class PrimalDualMinCostFlow {
     private int[] currentArc = new int[16];
     private int[] queue = new int[16];
     private int[] pathArc = new int[16];
-    private double[] heapKey = new double[64];
-    private int[] heapNode = new int[64];
-    private int heapSize;
+    private final NodeHeap heap = new NodeHeap();
     private int phases;
 
     /** Empties the network; buffers are kept. */
@@ -138,13 +136,13 @@ final class PrimalDualMinCostFlow {
     private boolean shortestDistances(int source, int sink) {
         Arrays.fill(distance, 0, nodeCount, Double.POSITIVE_INFINITY);
         Arrays.fill(settled, 0, nodeCount, false);
-        heapSize = 0;
+        heap.clear();
         distance[source] = 0;
-        push(0, source);
-        while (heapSize > 0) {
-            double d = heapKey[0];
-            int u = heapNode[0];
-            pop();
+        heap.push(0, source);
+        while (!heap.isEmpty()) {
+            double d = heap.minKey();
+            int u = heap.minNode();
+            heap.pop();
             if (settled[u] || d > distance[u]) {
                 continue;
             }
@@ -165,7 +163,7 @@ final class PrimalDualMinCostFlow {
                 double nd = d + (reduced > 0 ? reduced : 0);
                 if (nd < distance[v]) {
                     distance[v] = nd;
-                    push(nd, v);
+                    heap.push(nd, v);
                 }
             }
         }
@@ -246,49 +244,4 @@ final class PrimalDualMinCostFlow {
         return total;
     }
 
-    private void push(double key, int node) {
-        if (heapSize == heapKey.length) {
-            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
-            heapNode = Arrays.copyOf(heapNode, heapSize * 2);
-        }
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heapKey[parent] <= key) {
-                break;
-            }
-            heapKey[i] = heapKey[parent];
-            heapNode[i] = heapNode[parent];
-            i = parent;
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-    }
-
-    private void pop() {
-        int last = --heapSize;
-        if (last == 0) {
-            return;
-        }
-        double key = heapKey[last];
-        int node = heapNode[last];
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= last) {
-                break;
-            }
-            if (child + 1 < last && heapKey[child + 1] < heapKey[child]) {
-                child++;
-            }
-            if (heapKey[child] >= key) {
-                break;
-            }
-            heapKey[i] = heapKey[child];
-            heapNode[i] = heapNode[child];
-            i = child;
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-    }
 }
