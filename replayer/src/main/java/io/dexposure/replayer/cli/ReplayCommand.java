@@ -1,6 +1,5 @@
 package io.dexposure.replayer.cli;
 
-import io.dexposure.events.Topics;
 import io.dexposure.replayer.publish.PublishSummary;
 import io.dexposure.replayer.publish.PublisherConfig;
 import io.dexposure.replayer.publish.SnapshotReplay;
