@@ -2,6 +2,7 @@ package io.dexposure.flink.cli;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
+import io.dexposure.flink.bench.MetricsBenchmark;
 import io.dexposure.flink.bench.WindowBenchmark;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.localkafka.LocalKafkaBroker;
@@ -58,6 +59,18 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--metrics", description = "Also time every network metric kernel on the generated week, "
+            + "with the Gelly and JGraphT engines where they exist (their results cross-checked).")
+    boolean metrics;
+
+    @Option(names = "--networkx", description = "With --metrics: run NetworkX (flink-jobs/src/test/python/networkx_reference.py, "
+            + "needs python3 with networkx, numpy and scipy) once on the same week, without its steps that take minutes.")
+    boolean networkx;
+
+    @Option(names = "--networkx-slow", description = "With --metrics: run NetworkX including weighted assortativity, "
+            + "betweenness and clustering (several minutes at real scale); implies --networkx.")
+    boolean networkxSlow;
+
     @Option(names = "--work-dir", description = "Broker data and the temporary snapshot file (default: target/bench in the project).")
     Path workDir;
 
@@ -84,6 +97,9 @@ public class BenchCommand implements Callable<Integer> {
                 defaults.pageRankMaxIterations, defaults.pageRankTolerance).run(warmups, runs);
         printWindow(out, window);
 
+        if (metrics) {
+            metrics(out, week, dir);
+        }
         if (kafkaWeeks > 0) {
             replay(out, dir);
         }
@@ -106,6 +122,26 @@ public class BenchCommand implements Callable<Integer> {
         out.printf(Locale.US, "%-48s %9.1f%n", "window function total (assembly + metrics)", assembly + metrics);
         out.printf(Locale.US, "Gelly PageRank / CSR reference: %.1fx; Gelly share of the window: %.0f%%%n",
                 gelly / reference, 100 * gelly / (assembly + metrics));
+    }
+
+    /** Every metric kernel on the week, alternative engines and (optionally) NetworkX measured in the same run. */
+    private void metrics(PrintStream out, WeekSnapshot week, Path dir) throws Exception {
+        MetricsBenchmark bench = new MetricsBenchmark(week);
+        MetricsBenchmark.Result result = bench.run(warmups, runs);
+        MetricsBenchmark.NetworkxRun nx;
+        if (networkx || networkxSlow) {
+            Path script = Path.of(System.getProperty("dexposure.home", "."))
+                    .resolve("flink-jobs/src/test/python/networkx_reference.py");
+            out.printf(Locale.US, "%nRunning NetworkX on the same week%s...%n",
+                    networkxSlow ? " (slow steps included: several minutes)" : "");
+            nx = bench.networkx(script, dir, networkxSlow);
+            if (!nx.available()) {
+                out.printf(Locale.US, "NetworkX skipped: %s%n", nx.unavailable());
+            }
+        } else {
+            nx = MetricsBenchmark.NetworkxRun.skipped("--networkx not given");
+        }
+        MetricsBenchmark.print(out, result, nx);
     }
 
     /** Replayer throughput into a real broker, against reading and serialising the same weeks alone. */
