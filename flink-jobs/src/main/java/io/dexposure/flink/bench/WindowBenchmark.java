@@ -58,23 +58,15 @@ public final class WindowBenchmark {
         });
         time(ms, "Gelly graph build (vertex and edge sets)", () ->
                 GellyGraphAdapter.toGraph(network, new CollectionEnvironment()));
-        double[] gelly = time(ms, "Gelly PageRank (CollectionEnvironment)", () ->
-                GellyGraphAdapter.pageRank(network, damping, maxIterations, tolerance));
         WeekMetricsCalculator.PhaseTimes phases = new WeekMetricsCalculator.PhaseTimes();
         time(ms, "whole metrics record (all engines)", () ->
                 new WeekMetricsCalculator(damping, maxIterations, tolerance).analyse(network, phases));
         ms.put("  of which size and degree statistics", phases.statisticsNanos / 1e6);
-        ms.put("  of which Gelly PageRank", phases.gellyNanos / 1e6);
+        ms.put("  of which Gelly PageRank", phases.pageRankNanos / 1e6);
         ms.put("  of which metrics suite (hand-written/JGraphT)", phases.suiteNanos / 1e6);
-        double[] reference = time(ms, "reference: PageRank on the CSR arrays", () ->
+        // Same values as Gelly's (GellyPageRankTest, MetricsBenchmark check it); here only its cost matters.
+        time(ms, "reference: PageRank on the CSR arrays", () ->
                 UnweightedPageRank.compute(network, damping, maxIterations, tolerance));
-        double largest = 0;
-        for (int i = 0; i < gelly.length; i++) {
-            largest = Math.max(largest, Math.abs(gelly[i] - reference[i]));
-        }
-        if (largest > 1e-6) {
-            throw new IllegalStateException("Gelly and reference PageRank disagree by " + largest);
-        }
         return ms;
     }
 

@@ -37,7 +37,7 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
     private transient Counter weeksRejected;
     private transient Counter recordsIn;
     private transient volatile long lastGraphBuildMillis;
-    private transient volatile long lastGellyMillis;
+    private transient volatile long lastPageRankMillis;
 
     public AnalyseWeekFunction(WeekMetricsCalculator calculator, OutputTag<WeekIssue> issues,
                                OutputTag<ProtocolMetrics> protocols) {
@@ -53,7 +53,7 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         weeksRejected = group.counter("weeksRejected");
         recordsIn = group.counter("weekRecordsIn");
         group.gauge("lastGraphBuildMillis", () -> lastGraphBuildMillis);
-        group.gauge("lastGellyMillis", () -> lastGellyMillis);
+        group.gauge("lastPageRankMillis", () -> lastPageRankMillis);
     }
 
     @Override
@@ -84,11 +84,11 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         WeekMetricsCalculator.PhaseTimes times = new WeekMetricsCalculator.PhaseTimes();
         WeekAnalysis analysis = calculator.analyse(network, times);
         lastGraphBuildMillis = (built - start) / 1_000_000;
-        lastGellyMillis = times.gellyNanos / 1_000_000;
+        lastPageRankMillis = times.pageRankNanos / 1_000_000;
         computed.update(true);
         weeksCompleted.inc();
-        LOG.info("Week {} computed: {} nodes, {} links; graph build {} ms, Gelly {} ms, statistics {} ms, metrics suite {} ms",
-                week, network.nodeCount(), network.edgeCount(), lastGraphBuildMillis, lastGellyMillis,
+        LOG.info("Week {} computed: {} nodes, {} links; graph build {} ms, PageRank {} ms, statistics {} ms, metrics suite {} ms",
+                week, network.nodeCount(), network.edgeCount(), lastGraphBuildMillis, lastPageRankMillis,
                 times.statisticsNanos / 1_000_000, times.suiteNanos / 1_000_000);
         out.collect(analysis.week());
         for (ProtocolMetrics p : analysis.protocols()) {

@@ -5,6 +5,7 @@ import io.dexposure.flink.job.ExposureMonitorJob;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
+import io.dexposure.flink.network.SnapshotNetworks;
 import io.dexposure.flink.network.WeeklyNetwork;
 import io.dexposure.flink.results.WeekResultsConsumer;
 import io.dexposure.flink.sinks.JsonKafkaSink;
@@ -14,11 +15,7 @@ import io.dexposure.replayer.publish.PublisherConfig;
 import io.dexposure.replayer.publish.SnapshotReplay;
 import io.dexposure.replayer.snapshot.NegativeTvlPolicy;
 import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
 import io.dexposure.replayer.snapshot.SnapshotReader;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
@@ -81,7 +78,7 @@ class SampleReplayIntegrationTest {
         WeekMetricsCalculator calculator = calculator(new JobOptions());
         try (SnapshotReader reader = SnapshotReader.open(SAMPLE, SnapshotReader.Options.all())) {
             while (reader.hasNext()) {
-                WeeklyNetwork network = network(reader.next(), directory);
+                WeeklyNetwork network = SnapshotNetworks.of(reader.next(), directory);
                 expected.put(network.week().toString(), calculator.compute(network));
             }
         }
@@ -240,20 +237,6 @@ class SampleReplayIntegrationTest {
 
     static WeekMetricsCalculator calculator(JobOptions options) {
         return new WeekMetricsCalculator(options.pageRankDamping, options.pageRankMaxIterations, options.pageRankTolerance);
-    }
-
-    /** The week as the file states it, in file order: the job must see exactly this network. */
-    static WeeklyNetwork network(WeekSnapshot week, ProtocolDirectory directory) {
-        WeeklyNetwork.WeeklyNetworkBuilder builder = WeeklyNetwork.builder(week.week());
-        for (SnapshotNode node : week.nodes()) {
-            ProtocolInfo info = directory.lookup(node.id()).orElse(null);
-            builder.addNode(node.id(), node.tvlUsd(), info == null ? null : info.name(),
-                    info == null ? null : info.category(), node.composition());
-        }
-        for (SnapshotLink link : week.links()) {
-            builder.addLink(link.source(), link.target(), link.exposureUsd());
-        }
-        return builder.droppedLinks(week.droppedLinks()).flippedLinks(week.flippedLinks()).build();
     }
 
     static String json(WeekMetrics metrics) {

@@ -1,9 +1,10 @@
 package io.dexposure.flink.metrics;
 
 import io.dexposure.flink.network.GoldenGraphs;
+import io.dexposure.flink.network.SnapshotNetworks;
 import io.dexposure.flink.network.WeeklyNetwork;
 import io.dexposure.replayer.generate.ExposureNetworkGenerator;
-import io.dexposure.replayer.generate.GeneratedWeek;
+import io.dexposure.replayer.snapshot.ProtocolDirectory;
 
 import java.time.LocalDate;
 import java.util.Random;
@@ -72,15 +73,8 @@ final class TestNetworks {
      * --no-scenarios}.
      */
     static WeeklyNetwork generated(long seed, int nodes, int links) {
-        GeneratedWeek w = ExposureNetworkGenerator.singleWeek(seed, nodes, links);
-        WeeklyNetwork.WeeklyNetworkBuilder b = WeeklyNetwork.builder(w.week());
-        for (int i = 0; i < w.nodeCount(); i++) {
-            b.addNode(w.nodeId(i), w.nodeTvlUsd(i), null, null, null);
-        }
-        for (int l = 0; l < w.linkCount(); l++) {
-            b.addLink(w.nodeId(w.linkSource(l)), w.nodeId(w.linkTarget(l)), w.linkExposureUsd(l));
-        }
-        return b.build();
+        return SnapshotNetworks.of(ExposureNetworkGenerator.singleWeek(seed, nodes, links).toWeekSnapshot(),
+                ProtocolDirectory.empty());
     }
 
     /**

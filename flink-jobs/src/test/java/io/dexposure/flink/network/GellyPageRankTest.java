@@ -2,7 +2,7 @@ package io.dexposure.flink.network;
 
 import io.dexposure.flink.metrics.UnweightedPageRank;
 import io.dexposure.replayer.generate.ExposureNetworkGenerator;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.replayer.snapshot.ProtocolDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -78,12 +78,10 @@ class GellyPageRankTest {
         for (String[] e : GoldenGraphs.karateEdges()) {
             b.addLink(e[0], e[1], 1).addLink(e[1], e[0], 1);
         }
-        WeekSnapshot generated = ExposureNetworkGenerator.singleWeek(7, 1500, 8000).toWeekSnapshot();
-        WeeklyNetwork.WeeklyNetworkBuilder g = WeeklyNetwork.builder(generated.week());
-        generated.nodes().forEach(n -> g.addNode(n.id(), n.tvlUsd(), null, null, n.composition()));
-        generated.links().forEach(l -> g.addLink(l.source(), l.target(), l.exposureUsd()));
+        WeeklyNetwork generated = SnapshotNetworks.of(
+                ExposureNetworkGenerator.singleWeek(7, 1500, 8000).toWeekSnapshot(), ProtocolDirectory.empty());
 
-        for (WeeklyNetwork net : new WeeklyNetwork[]{b.build(), g.build()}) {
+        for (WeeklyNetwork net : new WeeklyNetwork[]{b.build(), generated}) {
             double[] gelly = GellyGraphAdapter.pageRank(net, 0.85, 200, 1e-12);
             double[] csr = UnweightedPageRank.compute(net, 0.85, 200, 1e-12);
             for (int i = 0; i < gelly.length; i++) {

@@ -1,10 +1,9 @@
 package io.dexposure.flink.metrics.curvature;
 
+import io.dexposure.flink.network.SnapshotNetworks;
 import io.dexposure.flink.network.WeeklyNetwork;
 import io.dexposure.replayer.generate.ExposureNetworkGenerator;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.replayer.snapshot.ProtocolDirectory;
 
 /** Weeks from the seeded generator as {@link WeeklyNetwork}s, for the curvature and community tests and benches. */
 public final class GeneratedWeeks {
@@ -13,14 +12,7 @@ public final class GeneratedWeeks {
 
     /** {@code ExposureNetworkGenerator.singleWeek(seed, nodes, links)}; real scale is (42, 11000, 75000). */
     public static WeeklyNetwork singleWeek(long seed, int nodes, int links) {
-        WeekSnapshot week = ExposureNetworkGenerator.singleWeek(seed, nodes, links).toWeekSnapshot();
-        WeeklyNetwork.WeeklyNetworkBuilder builder = WeeklyNetwork.builder(week.week());
-        for (SnapshotNode node : week.nodes()) {
-            builder.addNode(node.id(), node.tvlUsd(), null, null, node.composition());
-        }
-        for (SnapshotLink link : week.links()) {
-            builder.addLink(link.source(), link.target(), link.exposureUsd());
-        }
-        return builder.build();
+        return SnapshotNetworks.of(ExposureNetworkGenerator.singleWeek(seed, nodes, links).toWeekSnapshot(),
+                ProtocolDirectory.empty());
     }
 }
