@@ -11,6 +11,17 @@ public final class Topics {
     /** Output: weeks whose records did not add up to their week-closed counts; key = week. */
     public static final String DATA_QUALITY = "dexposure.data-quality";
 
+    /** Output: shock alerts; key = the alert's subject (protocol id, sector or metric), id = week:rule:subject. */
+    public static final String ALERTS = "dexposure.alerts";
+    /** Output: the week's top-N systemic protocols (Systemic Importance Score); key = protocol id. */
+    public static final String PROTOCOL_RISK = "dexposure.protocol-risk";
+    /** Output: one contagion / sector-spillover summary per week; key = week. */
+    public static final String WEEK_RISK = "dexposure.week-risk";
+    /** Output: ROLAND's predictions for next week's exposures; key = source protocol id. */
+    public static final String LINK_PREDICTIONS = "dexposure.link-predictions";
+    /** Output: link-prediction quality per week and model (ROLAND and baselines); key = model. */
+    public static final String MODEL_QUALITY = "dexposure.model-quality";
+
     private Topics() {
     }
 }

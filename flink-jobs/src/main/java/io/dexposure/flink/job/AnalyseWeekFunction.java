@@ -8,6 +8,7 @@ import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekAnalysis;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
+import io.dexposure.flink.sequence.NetworkWeek;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -33,6 +34,7 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
     private final WeekMetricsCalculator calculator;
     private final OutputTag<WeekIssue> issues;
     private final OutputTag<ProtocolMetrics> protocols;
+    private final OutputTag<NetworkWeek> networks;
     private transient Counter weeksCompleted;
     private transient Counter weeksRejected;
     private transient Counter recordsIn;
@@ -40,10 +42,11 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
     private transient volatile long lastPageRankMillis;
 
     public AnalyseWeekFunction(WeekMetricsCalculator calculator, OutputTag<WeekIssue> issues,
-                               OutputTag<ProtocolMetrics> protocols) {
+                               OutputTag<ProtocolMetrics> protocols, OutputTag<NetworkWeek> networks) {
         this.calculator = calculator;
         this.issues = issues;
         this.protocols = protocols;
+        this.networks = networks;
     }
 
     @Override
@@ -77,6 +80,8 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
             weeksRejected.inc();
             LOG.warn("Week {} not computed: {}", week, assembled.issue().message);
             context.output(issues, assembled.issue());
+            // The sequential operators must not wait for this week forever.
+            context.output(networks, NetworkWeek.rejected(week));
             return;
         }
         var network = assembled.network();
@@ -94,5 +99,6 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         for (ProtocolMetrics p : analysis.protocols()) {
             context.output(protocols, p);
         }
+        context.output(networks, NetworkWeek.of(network, analysis));
     }
 }

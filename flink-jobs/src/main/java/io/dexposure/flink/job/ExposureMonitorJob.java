@@ -8,6 +8,8 @@ import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.MetricsTypes;
 import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
+import io.dexposure.flink.sequence.NetworkWeek;
+import io.dexposure.flink.sequence.WeekSequencer;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
 import io.dexposure.flink.sources.SnapshotEventSource;
@@ -46,6 +48,7 @@ public class ExposureMonitorJob {
 
     private static final OutputTag<WeekIssue> ISSUES = new OutputTag<>("week-issues", TypeInformation.of(WeekIssue.class));
     private static final OutputTag<ProtocolMetrics> PROTOCOLS = new OutputTag<>("protocol-metrics", MetricsTypes.PROTOCOL_METRICS);
+    private static final OutputTag<NetworkWeek> NETWORKS = new OutputTag<>("analysed-networks", WeekSequencer.TYPE);
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
@@ -81,8 +84,12 @@ public class ExposureMonitorJob {
         return conf;
     }
 
-    /** The job's two result streams, before their sinks (tests can also collect them directly). */
-    public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues) {
+    /**
+     * The job's result streams, before their sinks (tests can also collect them directly); {@code weeks}
+     * is every analysed week in week order, the input of the sequential operators.
+     */
+    public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues,
+                          DataStream<NetworkWeek> weeks) {
     }
 
     public Outputs build(StreamExecutionEnvironment env) {
@@ -110,7 +117,7 @@ public class ExposureMonitorJob {
                 .trigger(new WeekCompleteTrigger())
                 .sideOutputLateData(LATE)
                 .process(new AnalyseWeekFunction(new WeekMetricsCalculator(options.pageRankDamping,
-                        options.pageRankMaxIterations, options.pageRankTolerance, options.pageRankEngine), ISSUES, PROTOCOLS), MetricsTypes.WEEK_METRICS)
+                        options.pageRankMaxIterations, options.pageRankTolerance, options.pageRankEngine), ISSUES, PROTOCOLS, NETWORKS), MetricsTypes.WEEK_METRICS)
                 .name("weekly-window-network-metrics").uid("weekly-window-network-metrics");
 
         DataStream<WeekIssue> lateWeeks = metrics.getSideOutput(LATE)
@@ -118,14 +125,21 @@ public class ExposureMonitorJob {
                 .process(new LateRecordReporter(), TypeInformation.of(WeekIssue.class))
                 .name("report-late-records").uid("report-late-records");
 
-        DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks);
+        // Weeks back in week order, for everything that compares a week with the one before it.
+        SingleOutputStreamOperator<NetworkWeek> weeks = metrics.getSideOutput(NETWORKS)
+                .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
+                .process(new WeekSequencer(ISSUES), WeekSequencer.TYPE)
+                .name("week-sequencer").uid("week-sequencer").setParallelism(1);
+
+        DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks,
+                weeks.getSideOutput(ISSUES));
 
         DataStream<ProtocolMetrics> protocols = metrics.getSideOutput(PROTOCOLS);
 
         metrics.sinkTo(metricsSink).name("network-metrics-sink").uid("network-metrics-sink");
         protocols.sinkTo(protocolSink).name("protocol-metrics-sink").uid("protocol-metrics-sink");
         issues.sinkTo(issueSink).name("data-quality-sink").uid("data-quality-sink");
-        return new Outputs(metrics, protocols, issues);
+        return new Outputs(metrics, protocols, issues, weeks);
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */

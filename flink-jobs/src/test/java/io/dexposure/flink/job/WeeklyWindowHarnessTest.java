@@ -51,7 +51,8 @@ class WeeklyWindowHarnessTest {
                 TumblingEventTimeWindows.of(ExposureMonitorJob.WEEK, ExposureMonitorJob.MONDAY_OFFSET),
                 new WeekCompleteTrigger(), new ExecutionConfig(), SnapshotEventTypes.EVENT, e -> e.week, Types.STRING);
         WindowOperator<String, SnapshotEvent, ?, WeekMetrics, TimeWindow> operator = builder.process(
-                new AnalyseWeekFunction(new WeekMetricsCalculator(0.85, 100, 1e-9), ISSUES, PROTOCOLS));
+                new AnalyseWeekFunction(new WeekMetricsCalculator(0.85, 100, 1e-9), ISSUES, PROTOCOLS,
+                        new OutputTag<>("analysed-networks", io.dexposure.flink.sequence.WeekSequencer.TYPE)));
         harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, e -> e.week, Types.STRING);
         harness.open();
     }
