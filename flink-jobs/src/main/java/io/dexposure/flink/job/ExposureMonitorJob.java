@@ -10,14 +10,12 @@ import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.metrics.WeekMetricsCalculator;
 import io.dexposure.flink.sequence.NetworkWeek;
 import io.dexposure.flink.sequence.WeekSequencer;
-import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
 import io.dexposure.flink.sources.SnapshotEventSource;
 import io.dexposure.flink.sources.SnapshotEventTypes;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -52,28 +50,18 @@ public class ExposureMonitorJob {
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
-    private final Sink<WeekMetrics> metricsSink;
-    private final Sink<ProtocolMetrics> protocolSink;
-    private final Sink<WeekIssue> issueSink;
+    private final JobSinks sinks;
     private final JobOptions options;
 
-    public ExposureMonitorJob(Source<SnapshotEvent, ?, ?> source, Sink<WeekMetrics> metricsSink,
-                              Sink<ProtocolMetrics> protocolSink, Sink<WeekIssue> issueSink, JobOptions options) {
+    public ExposureMonitorJob(Source<SnapshotEvent, ?, ?> source, JobSinks sinks, JobOptions options) {
         this.source = source;
-        this.metricsSink = metricsSink;
-        this.protocolSink = protocolSink;
-        this.issueSink = issueSink;
+        this.sinks = sinks;
         this.options = options;
     }
 
     /** The job wired to Kafka as the options say. */
     public static ExposureMonitorJob forKafka(JobOptions options) {
-        return new ExposureMonitorJob(
-                SnapshotEventSource.kafka(options),
-                JsonKafkaSink.exactlyOnce(options, options.metricsTopic, "metrics", (WeekMetrics m) -> m.week),
-                JsonKafkaSink.exactlyOnce(options, options.protocolMetricsTopic, "protocol-metrics", (ProtocolMetrics p) -> p.node),
-                JsonKafkaSink.exactlyOnce(options, options.dataQualityTopic, "data-quality", (WeekIssue i) -> i.week == null ? "" : i.week),
-                options);
+        return new ExposureMonitorJob(SnapshotEventSource.kafka(options), JobSinks.kafka(options), options);
     }
 
     /** Checkpointing and parallelism as the options say; checkpoints are kept on cancel so a restart resumes. */
@@ -136,9 +124,9 @@ public class ExposureMonitorJob {
 
         DataStream<ProtocolMetrics> protocols = metrics.getSideOutput(PROTOCOLS);
 
-        metrics.sinkTo(metricsSink).name("network-metrics-sink").uid("network-metrics-sink");
-        protocols.sinkTo(protocolSink).name("protocol-metrics-sink").uid("protocol-metrics-sink");
-        issues.sinkTo(issueSink).name("data-quality-sink").uid("data-quality-sink");
+        metrics.sinkTo(sinks.metrics()).name("network-metrics-sink").uid("network-metrics-sink");
+        protocols.sinkTo(sinks.protocols()).name("protocol-metrics-sink").uid("protocol-metrics-sink");
+        issues.sinkTo(sinks.issues()).name("data-quality-sink").uid("data-quality-sink");
         return new Outputs(metrics, protocols, issues, weeks);
     }
 

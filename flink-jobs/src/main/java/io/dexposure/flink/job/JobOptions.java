@@ -28,6 +28,21 @@ public class JobOptions implements Serializable {
     @Option(names = "--data-quality-topic", description = "Topic for weeks that did not add up (default: ${DEFAULT-VALUE}).")
     public String dataQualityTopic = Topics.DATA_QUALITY;
 
+    @Option(names = "--alerts-topic", description = "Topic for shock alerts, key = subject (default: ${DEFAULT-VALUE}).")
+    public String alertsTopic = Topics.ALERTS;
+
+    @Option(names = "--protocol-risk-topic", description = "Topic for the week's top systemic protocols, key = protocol id (default: ${DEFAULT-VALUE}).")
+    public String protocolRiskTopic = Topics.PROTOCOL_RISK;
+
+    @Option(names = "--week-risk-topic", description = "Topic for one contagion and sector-spillover record per week (default: ${DEFAULT-VALUE}).")
+    public String weekRiskTopic = Topics.WEEK_RISK;
+
+    @Option(names = "--predictions-topic", description = "Topic for ROLAND's next-week link predictions, key = source (default: ${DEFAULT-VALUE}).")
+    public String predictionsTopic = Topics.LINK_PREDICTIONS;
+
+    @Option(names = "--model-quality-topic", description = "Topic for link-prediction quality per week and model, key = model (default: ${DEFAULT-VALUE}).")
+    public String modelQualityTopic = Topics.MODEL_QUALITY;
+
     @Option(names = "--group-id", description = "Kafka consumer group of the source (default: ${DEFAULT-VALUE}).")
     public String groupId = "dexposure-monitor";
 

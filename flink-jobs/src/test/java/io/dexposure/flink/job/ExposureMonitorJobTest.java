@@ -10,7 +10,6 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
@@ -83,8 +82,7 @@ class ExposureMonitorJobTest {
                 new FromElementsGeneratorFunction<>(SnapshotEventTypes.EVENT, input.toArray(new SnapshotEvent[0])), input.size(),
                 RateLimiterStrategy.perSecond(200), SnapshotEventTypes.EVENT);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        ExposureMonitorJob.Outputs outputs = new ExposureMonitorJob(source, new DiscardingSink<>(),
-                new DiscardingSink<>(), new DiscardingSink<>(), options).build(env);
+        ExposureMonitorJob.Outputs outputs = new ExposureMonitorJob(source, JobSinks.discarding(), options).build(env);
 
         List<WeekMetrics> metrics = new ArrayList<>();
         List<WeekIssue> issues = new ArrayList<>();
