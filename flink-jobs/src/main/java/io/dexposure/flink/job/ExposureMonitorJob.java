@@ -7,7 +7,9 @@ import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.MetricsTypes;
 import io.dexposure.flink.metrics.ProtocolMetrics;
-import io.dexposure.flink.metrics.WeekMetricsCalculator;
+import io.dexposure.flink.alerts.Alert;
+import io.dexposure.flink.risk.ProtocolRisk;
+import io.dexposure.flink.risk.WeekRisk;
 import io.dexposure.flink.sequence.NetworkWeek;
 import io.dexposure.flink.sequence.WeekSequencer;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
@@ -47,6 +49,8 @@ public class ExposureMonitorJob {
     private static final OutputTag<WeekIssue> ISSUES = new OutputTag<>("week-issues", TypeInformation.of(WeekIssue.class));
     private static final OutputTag<ProtocolMetrics> PROTOCOLS = new OutputTag<>("protocol-metrics", MetricsTypes.PROTOCOL_METRICS);
     private static final OutputTag<NetworkWeek> NETWORKS = new OutputTag<>("analysed-networks", WeekSequencer.TYPE);
+    private static final OutputTag<ProtocolRisk> PROTOCOL_RISK = new OutputTag<>("protocol-risk", ShockDetectionFunction.PROTOCOL_RISK);
+    private static final OutputTag<WeekRisk> WEEK_RISK = new OutputTag<>("week-risk", ShockDetectionFunction.WEEK_RISK);
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
@@ -77,7 +81,8 @@ public class ExposureMonitorJob {
      * is every analysed week in week order, the input of the sequential operators.
      */
     public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues,
-                          DataStream<NetworkWeek> weeks) {
+                          DataStream<NetworkWeek> weeks, DataStream<Alert> alerts, DataStream<ProtocolRisk> protocolRisk,
+                          DataStream<WeekRisk> weekRisk) {
     }
 
     public Outputs build(StreamExecutionEnvironment env) {
@@ -104,8 +109,7 @@ public class ExposureMonitorJob {
                 .window(TumblingEventTimeWindows.of(WEEK, MONDAY_OFFSET))
                 .trigger(new WeekCompleteTrigger())
                 .sideOutputLateData(LATE)
-                .process(new AnalyseWeekFunction(new WeekMetricsCalculator(options.pageRankDamping,
-                        options.pageRankMaxIterations, options.pageRankTolerance, options.pageRankEngine), ISSUES, PROTOCOLS, NETWORKS), MetricsTypes.WEEK_METRICS)
+                .process(new AnalyseWeekFunction(options.calculator(), ISSUES, PROTOCOLS, NETWORKS), MetricsTypes.WEEK_METRICS)
                 .name("weekly-window-network-metrics").uid("weekly-window-network-metrics");
 
         DataStream<WeekIssue> lateWeeks = metrics.getSideOutput(LATE)
@@ -119,6 +123,14 @@ public class ExposureMonitorJob {
                 .process(new WeekSequencer(ISSUES), WeekSequencer.TYPE)
                 .name("week-sequencer").uid("week-sequencer").setParallelism(1);
 
+        // Shock rules, systemic importance and contagion: each week against the one before it.
+        SingleOutputStreamOperator<Alert> alerts = weeks
+                .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
+                .process(new ShockDetectionFunction(options.alertThresholds(), PROTOCOL_RISK, WEEK_RISK), ShockDetectionFunction.ALERT)
+                .name("shock-detector").uid("shock-detector").setParallelism(1);
+        DataStream<ProtocolRisk> protocolRisk = alerts.getSideOutput(PROTOCOL_RISK);
+        DataStream<WeekRisk> weekRisk = alerts.getSideOutput(WEEK_RISK);
+
         DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks,
                 weeks.getSideOutput(ISSUES));
 
@@ -127,7 +139,10 @@ public class ExposureMonitorJob {
         metrics.sinkTo(sinks.metrics()).name("network-metrics-sink").uid("network-metrics-sink");
         protocols.sinkTo(sinks.protocols()).name("protocol-metrics-sink").uid("protocol-metrics-sink");
         issues.sinkTo(sinks.issues()).name("data-quality-sink").uid("data-quality-sink");
-        return new Outputs(metrics, protocols, issues, weeks);
+        alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
+        protocolRisk.sinkTo(sinks.protocolRisk()).name("protocol-risk-sink").uid("protocol-risk-sink");
+        weekRisk.sinkTo(sinks.weekRisk()).name("week-risk-sink").uid("week-risk-sink");
+        return new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk);
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */

@@ -87,4 +87,23 @@ public class JobOptions implements Serializable {
 
     @Option(names = "--bounded", description = "Stop after the records present at start have been processed, instead of following the topic (default: ${DEFAULT-VALUE}).")
     public boolean bounded = false;
+
+    @Option(names = "--alert-thresholds", description = "Properties file overriding the shipped alert-thresholds.properties key by key (default: the shipped thresholds; see the README).")
+    public String alertThresholdsFile;
+
+    /** The alert thresholds: the shipped ones, overridden by --alert-thresholds; a bad file fails here, at submission. */
+    public io.dexposure.flink.alerts.AlertThresholds alertThresholds() {
+        try {
+            return alertThresholdsFile == null ? io.dexposure.flink.alerts.AlertThresholds.defaults()
+                    : io.dexposure.flink.alerts.AlertThresholds.load(java.nio.file.Path.of(alertThresholdsFile));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read --alert-thresholds " + alertThresholdsFile, e);
+        }
+    }
+
+    /** The weekly analysis as these options configure it. */
+    public io.dexposure.flink.metrics.WeekMetricsCalculator calculator() {
+        return new io.dexposure.flink.metrics.WeekMetricsCalculator(pageRankDamping, pageRankMaxIterations, pageRankTolerance,
+                pageRankEngine);
+    }
 }

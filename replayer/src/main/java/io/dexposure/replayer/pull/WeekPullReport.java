@@ -45,15 +45,7 @@ public record WeekPullReport(LocalDate week, NetworkStats network, int protocols
         return s.toString();
     }
 
-    /** "$1.23B", "$45.6M", "$789". */
     static String usd(double value) {
-        double abs = Math.abs(value);
-        if (abs >= 1e9) {
-            return String.format(Locale.US, "$%.2fB", value / 1e9);
-        }
-        if (abs >= 1e6) {
-            return String.format(Locale.US, "$%.1fM", value / 1e6);
-        }
-        return String.format(Locale.US, "$%,.0f", value);
+        return io.dexposure.events.UsdAmount.format(value);
     }
 }
