@@ -5,6 +5,8 @@ import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.job.ExposureMonitorJob;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.flink.metrics.WeekMetrics;
+import io.dexposure.flink.alerts.Alert;
+import io.dexposure.flink.results.AlertConsumer;
 import io.dexposure.flink.results.WeekResultsConsumer;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.localkafka.LocalKafkaBroker;
@@ -92,7 +94,8 @@ public class DemoCommand implements Callable<Integer> {
                     broker.bootstrapServers(), (System.nanoTime() - started) / 1e9);
             JobOptions options = jobOptions(broker.bootstrapServers(), dir);
             KafkaTopics.ensure(options.bootstrapServers, List.of(options.inputTopic, options.metricsTopic,
-                    options.protocolMetricsTopic, options.dataQualityTopic), 1);
+                    options.protocolMetricsTopic, options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic,
+                    options.weekRiskTopic), 1);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ExposureMonitorJob.clusterConfiguration(options));
@@ -118,6 +121,9 @@ public class DemoCommand implements Callable<Integer> {
                 results.stop();
                 follower.join(10_000);
                 printSummary(out, results, summary, replay.weeksInInput().size(), started, dir);
+                if (complete) {
+                    printAlerts(out, options, replay.weeksInInput(), dir.resolve("alerts.jsonl"));
+                }
                 return complete ? 0 : 1;
             } finally {
                 results.stop();
@@ -152,6 +158,45 @@ public class DemoCommand implements Callable<Integer> {
             out.println("  issue " + issue.id + ": " + issue.message);
         }
         out.println("Metrics records: " + dir.resolve("network-metrics.jsonl") + "   log: " + System.getProperty("dexposure.log.file", "dexposure.log"));
+    }
+
+    /**
+     * The alerts of the replay, read back from the alerts topic as a consumer would: a timeline strip (one
+     * character a week: '!' critical, '*' warning, '.' calm) and every critical alert's sentence.
+     */
+    private static void printAlerts(PrintStream out, JobOptions options, List<LocalDate> weeks, Path jsonl) throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        try (AlertConsumer consumer = new AlertConsumer(options.bootstrapServers, options.alertsTopic, null, Alert.INFO);
+             OutputStream records = Files.newOutputStream(jsonl)) {
+            // The sequential operator finishes a little after the last week's metrics: read until quiet.
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(3)) {
+                List<Alert> batch = consumer.poll(Duration.ofMillis(300));
+                if (!batch.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                for (Alert a : batch) {
+                    alerts.add(a);
+                    records.write(JsonKafkaSink.toJson(a));
+                    records.write('\n');
+                }
+            }
+        }
+        Map<String, String> strip = new TreeMap<>();
+        weeks.forEach(w -> strip.put(w.toString(), "."));
+        for (Alert a : alerts) {
+            strip.merge(a.week, Alert.CRITICAL.equals(a.severity) ? "!" : Alert.WARNING.equals(a.severity) ? "*" : ".",
+                    (x, y) -> x.equals("!") || y.equals("!") ? "!" : x.equals("*") || y.equals("*") ? "*" : ".");
+        }
+        long critical = alerts.stream().filter(a -> Alert.CRITICAL.equals(a.severity)).count();
+        long warning = alerts.stream().filter(a -> Alert.WARNING.equals(a.severity)).count();
+        out.printf(Locale.US, "%nAlerts: %d critical, %d warning, %d info (topic %s; records in %s)%n", critical, warning,
+                alerts.size() - critical - warning, options.alertsTopic, jsonl);
+        out.println("  " + weeks.get(0) + " " + String.join("", strip.values()) + " " + weeks.get(weeks.size() - 1)
+                + "   (! critical, * warning, . calm)");
+        alerts.stream().filter(a -> Alert.CRITICAL.equals(a.severity) && a.rule.equals(io.dexposure.flink.alerts.AlertRule.ISSUER_COLLAPSE))
+                .forEach(a -> out.println("  " + AlertsCommand.line(a, false)));
+        out.println("  All of them: bin/dexposure alerts --bootstrap-servers <broker> --severity info, or " + jsonl.getFileName());
     }
 
     /** The root cause of a finished job's failure, for one line on the console. */

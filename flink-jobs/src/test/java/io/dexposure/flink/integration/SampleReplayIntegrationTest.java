@@ -1,5 +1,10 @@
 package io.dexposure.flink.integration;
 
+import io.dexposure.flink.alerts.Alert;
+import io.dexposure.flink.alerts.AlertThresholds;
+import io.dexposure.flink.alerts.FileShockReplay;
+import io.dexposure.flink.alerts.ShockDetector;
+import io.dexposure.flink.results.AlertConsumer;
 import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.job.ExposureMonitorJob;
 import io.dexposure.flink.job.JobOptions;
@@ -66,6 +71,8 @@ class SampleReplayIntegrationTest {
     static final LocalDate FIRST_PART_ENDS = LocalDate.of(2022, 7, 25);
 
     static Map<String, WeekMetrics> expected;
+    /** The alerts the shock detector raises on the file, by id, as JSON. */
+    static Map<String, String> expectedAlerts;
     static ProtocolDirectory directory;
 
     @TempDir
@@ -83,6 +90,13 @@ class SampleReplayIntegrationTest {
             }
         }
         assertThat(expected).hasSizeGreaterThanOrEqualTo(30);
+        expectedAlerts = new LinkedHashMap<>();
+        new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().calculator())
+                .run(SAMPLE, SnapshotReader.Options.all(), directory, (week, assessment) -> assessment.alerts()
+                        .forEach(a -> expectedAlerts.put(a.id, new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8))));
+        // The sample's two scripted collapses raise critical alerts; the set is not trivially empty.
+        assertThat(expectedAlerts.keySet()).anyMatch(id -> id.startsWith("2022-05-09:issuer-collapse:"))
+                .anyMatch(id -> id.startsWith("2022-11-07:issuer-collapse:"));
     }
 
     @Test
@@ -90,7 +104,9 @@ class SampleReplayIntegrationTest {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
         KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
-                options.dataQualityTopic), 2);
+                options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic), 2);
+        AlertConsumer alertConsumer = new AlertConsumer(broker, options.alertsTopic, null, Alert.INFO);
+        Map<String, List<String>> alerts = new HashMap<>();
 
         // Replay 1: the first part of the file. Job 1 follows it and is cancelled once ten weeks are out,
         // possibly in the middle of a week or a checkpoint.
@@ -113,12 +129,34 @@ class SampleReplayIntegrationTest {
             JobClient restarted = start(options, Optional.of(checkpoint));
             try {
                 collectUntil(results, seen, issues, s -> s.keySet().containsAll(expected.keySet()), restarted);
+                // Alerts come from the sequential operator, a little after the week's metrics.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!alerts.keySet().containsAll(expectedAlerts.keySet()) && System.nanoTime() < deadline) {
+                    alertConsumer.poll(Duration.ofMillis(300)).forEach(a -> alerts.computeIfAbsent(a.id, k -> new ArrayList<>())
+                            .add(new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8)));
+                }
                 // Give a late duplicate, if the job produced one, time to be committed and seen.
                 collectFor(results, seen, issues, Duration.ofSeconds(3));
             } finally {
                 restarted.cancel().get(60, TimeUnit.SECONDS);
             }
         }
+        alertConsumer.close();
+        // The consumer deduplicates by id; count raw records too, with a fresh read of the whole topic.
+        try (var raw = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
+                "bootstrap.servers", broker, "isolation.level", "read_committed", "auto.offset.reset", "earliest",
+                "group.id", "it-raw-" + UUID.randomUUID()), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            raw.subscribe(List.of(options.alertsTopic));
+            int records = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < end) {
+                records += raw.poll(Duration.ofMillis(300)).count();
+            }
+            assertThat(records).as("alert records on the topic").isEqualTo(expectedAlerts.size());
+        }
+        assertThat(alerts.keySet()).containsExactlyInAnyOrderElementsOf(expectedAlerts.keySet());
+        alerts.forEach((id, copies) -> assertThat(copies).as("alert %s", id).containsExactly(expectedAlerts.get(id)));
 
         assertThat(issues).isEmpty();
         assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -166,6 +204,11 @@ class SampleReplayIntegrationTest {
         options.metricsTopic = "it-" + run + ".network-metrics";
         options.dataQualityTopic = "it-" + run + ".data-quality";
         options.protocolMetricsTopic = "it-" + run + ".protocol-metrics";
+        options.alertsTopic = "it-" + run + ".alerts";
+        options.protocolRiskTopic = "it-" + run + ".protocol-risk";
+        options.weekRiskTopic = "it-" + run + ".week-risk";
+        options.predictionsTopic = "it-" + run + ".link-predictions";
+        options.modelQualityTopic = "it-" + run + ".model-quality";
         options.groupId = "it-" + run;
         options.transactionalIdPrefix = "it-" + run;
         options.checkpointDir = checkpoints.toUri().toString();
