@@ -32,7 +32,7 @@ public final class WeekMetricsCalculator implements Serializable {
      * @param pageRankTolerance Gelly stops when the summed absolute change of all scores falls below this
      */
     public WeekMetricsCalculator(double pageRankDamping, int pageRankMaxIterations, double pageRankTolerance) {
-        this(pageRankDamping, pageRankMaxIterations, pageRankTolerance, PageRankEngine.GELLY);
+        this(pageRankDamping, pageRankMaxIterations, pageRankTolerance, PageRankEngine.CSR);
     }
 
     public WeekMetricsCalculator(double pageRankDamping, int pageRankMaxIterations, double pageRankTolerance,

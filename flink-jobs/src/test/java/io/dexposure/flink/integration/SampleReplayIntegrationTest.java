@@ -279,7 +279,7 @@ class SampleReplayIntegrationTest {
     // --- the expected values, computed without Kafka or Flink
 
     static WeekMetricsCalculator calculator(JobOptions options) {
-        return new WeekMetricsCalculator(options.pageRankDamping, options.pageRankMaxIterations, options.pageRankTolerance);
+        return options.calculator();
     }
 
     static String json(WeekMetrics metrics) {
