@@ -5,7 +5,10 @@ import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.job.ExposureMonitorJob;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.flink.metrics.WeekMetrics;
+import io.dexposure.flink.results.ModelQualityConsumer;
 import io.dexposure.flink.results.WeekResultsConsumer;
+import io.dexposure.flink.roland.ModelQuality;
+import io.dexposure.flink.roland.RolandLiveUpdate;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.localkafka.LocalKafkaBroker;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
@@ -69,6 +72,10 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", description = "Give up if the job has not reported every week by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 900;
 
+    @Option(names = "--roland", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run ROLAND's live update and print its link-prediction quality per week; --no-roland leaves it out (default: ${DEFAULT-VALUE}).")
+    boolean roland = true;
+
     /** Where the table and summary go; tests swap it. */
     PrintStream out = System.out;
 
@@ -92,7 +99,7 @@ public class DemoCommand implements Callable<Integer> {
                     broker.bootstrapServers(), (System.nanoTime() - started) / 1e9);
             JobOptions options = jobOptions(broker.bootstrapServers(), dir);
             KafkaTopics.ensure(options.bootstrapServers, List.of(options.inputTopic, options.metricsTopic,
-                    options.protocolMetricsTopic, options.dataQualityTopic), 1);
+                    options.protocolMetricsTopic, options.dataQualityTopic, options.predictionsTopic, options.modelQualityTopic), 1);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ExposureMonitorJob.clusterConfiguration(options));
@@ -117,6 +124,10 @@ public class DemoCommand implements Callable<Integer> {
                 console.finish();
                 results.stop();
                 follower.join(10_000);
+                if (options.roland && complete) {
+                    out.println();
+                    ModelQualityTable.print(out, awaitModelQuality(options, results.metricsByWeek().size() - 1));
+                }
                 printSummary(out, results, summary, replay.weeksInInput().size(), started, dir);
                 return complete ? 0 : 1;
             } finally {
@@ -124,6 +135,19 @@ public class DemoCommand implements Callable<Integer> {
                 cancel(job);
             }
         }
+    }
+
+    /** ROLAND's quality records, once one per scored week has been committed (or after 30 s). */
+    private static List<ModelQuality> awaitModelQuality(JobOptions options, int scoredWeeks) {
+        List<ModelQuality> records = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (ModelQualityConsumer consumer = new ModelQualityConsumer(options.bootstrapServers, options.modelQualityTopic)) {
+            while (System.nanoTime() < deadline
+                    && records.stream().filter(q -> RolandLiveUpdate.MODEL.equals(q.model)).count() < scoredWeeks) {
+                records.addAll(consumer.poll(Duration.ofMillis(500)));
+            }
+        }
+        return records;
     }
 
     private JobOptions jobOptions(String bootstrap, Path dir) {
@@ -136,6 +160,7 @@ public class DemoCommand implements Callable<Integer> {
         options.transactionalIdPrefix = "dexposure-demo";
         options.restartAttempts = 0; // a demo should fail at once with its cause, not retry
         options.inputTopic = Topics.SNAPSHOT_EVENTS;
+        options.roland = roland;
         return options;
     }
 

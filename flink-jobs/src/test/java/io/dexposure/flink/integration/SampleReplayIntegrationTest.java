@@ -89,7 +89,7 @@ class SampleReplayIntegrationTest {
     void everyWeekExactlyOnceAcrossAJobRestartAndASecondReplay() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
+        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic, options.predictionsTopic, options.modelQualityTopic,
                 options.dataQualityTopic), 2);
 
         // Replay 1: the first part of the file. Job 1 follows it and is cancelled once ten weeks are out,
@@ -136,7 +136,7 @@ class SampleReplayIntegrationTest {
     void aWeekComesOutWhenItsMarkerArrivesWithoutWaitingForTheNextWeek() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
+        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic, options.predictionsTopic, options.modelQualityTopic,
                 options.dataQualityTopic), 2);
         String firstWeek = expected.keySet().iterator().next();
 
