@@ -1,5 +1,6 @@
 package io.dexposure.flink.linkpred;
 
+import io.dexposure.flink.roland.ModelQuality;
 import io.dexposure.flink.sequence.NetworkWeek;
 
 import java.util.SplittableRandom;
@@ -88,6 +89,21 @@ public final class EvaluationPairs {
         return new Scores(scorer.score(week, positiveSources, positiveTargets),
                 scorer.score(week, negativeSources, negativeTargets),
                 scorer.score(week, mrrSources, mrrTargets));
+    }
+
+    /** One model's scores of these pairs as a model-quality record. */
+    public ModelQuality quality(LinkScorer scorer) {
+        Scores scores = score(scorer);
+        ModelQuality q = new ModelQuality();
+        q.week = week.week;
+        q.model = scorer.name();
+        q.id = q.week + ":" + q.model;
+        q.auroc = scores.auroc;
+        q.auprc = scores.auprc;
+        q.mrr = Double.isNaN(scores.mrr) ? 0 : scores.mrr;
+        q.positives = positives();
+        q.negatives = negatives();
+        return q;
     }
 
     /** A model's scores of the positives, the negatives and the MRR groups. */

@@ -3,9 +3,10 @@ package io.dexposure.flink.roland;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import io.dexposure.flink.sequence.NetworkWeek;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -76,9 +77,16 @@ public final class NormalisedAdjacency {
         return values.length;
     }
 
-    /** The matrix as a sparse COO NDArray in {@code manager}. */
+    /**
+     * The matrix as a sparse COO NDArray in {@code manager}. Not {@code NDManager.createCoo}: that closes its
+     * index and value arrays at once, and the sparse tensor, which shares their memory (direct buffers
+     * owned by those arrays), then reads freed memory after the next GC. Here both stay open, in the
+     * same manager, as long as the sparse tensor.
+     */
     public NDArray toSparse(NDManager manager) {
-        return manager.createCoo(FloatBuffer.wrap(values), new long[][] {rows, cols}, new Shape(nodes, nodes));
+        NDArray indices = manager.create(new long[][] {rows, cols});
+        NDArray data = manager.create(values);
+        return JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) data, new Shape(nodes, nodes));
     }
 
     /** The same matrix dense (tests). */

@@ -66,11 +66,11 @@ public final class RolandLiveUpdate implements AutoCloseable {
             EvaluationPairs pairs = EvaluationPairs.sample(week, settings.negativeRatio, settings.mrrQueries,
                     settings.mrrCandidates, settings.seed);
             if (pairs.positives() > 0) {
-                quality.add(quality(pairs, new RolandLinkScorer(parameters, memory)));
-                quality.add(quality(pairs, new PersistenceScorer(previous.week())));
+                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory)));
+                quality.add(pairs.quality(new PersistenceScorer(previous.week())));
                 if (settings.liveBaselines) {
                     for (LinkScorer scorer : NeighbourhoodScorer.all(previous.week())) {
-                        quality.add(quality(pairs, scorer));
+                        quality.add(pairs.quality(scorer));
                     }
                 }
             }
@@ -180,20 +180,6 @@ public final class RolandLiveUpdate implements AutoCloseable {
         p.id = predicted + ":" + p.source + ">" + p.target;
         p.probability = probability;
         return p;
-    }
-
-    static ModelQuality quality(EvaluationPairs pairs, LinkScorer scorer) {
-        EvaluationPairs.Scores scores = pairs.score(scorer);
-        ModelQuality q = new ModelQuality();
-        q.week = pairs.week.week;
-        q.model = scorer.name();
-        q.id = q.week + ":" + q.model;
-        q.auroc = scores.auroc;
-        q.auprc = scores.auprc;
-        q.mrr = Double.isNaN(scores.mrr) ? 0 : scores.mrr;
-        q.positives = pairs.positives();
-        q.negatives = pairs.negatives();
-        return q;
     }
 
     /** What the next step needs of a week (ids, sizes, links), without names, compositions or metrics. */

@@ -96,6 +96,28 @@ class RolandLayersTest {
     }
 
     @Test
+    void sparseMatrixOwnsItsMemoryAcrossGarbageCollections() throws Exception {
+        NormalisedAdjacency a = NormalisedAdjacency.of(3, new int[] {0, 1}, new int[] {1, 2});
+        try (NDManager m = manager.newSubManager()) {
+            NDArray sparse = a.toSparse(m);
+            for (int i = 0; i < 5; i++) {
+                byte[][] garbage = new byte[64][];
+                for (int j = 0; j < garbage.length; j++) {
+                    garbage[j] = new byte[1 << 16];
+                    java.nio.ByteBuffer.allocateDirect(1 << 16);
+                }
+                System.gc();
+                Thread.sleep(20);
+            }
+            float[] product = sparse.matMul(m.create(new float[] {1, 2, 3}, new Shape(3, 1))).toFloatArray();
+            float[] dense = a.toDense();
+            for (int r = 0; r < 3; r++) {
+                assertThat(product[r]).isCloseTo(dense[3 * r] + 2 * dense[3 * r + 1] + 3 * dense[3 * r + 2], within(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void gatheredRowsPassGradientsBackToTheirRows() {
         try (NDManager m = manager.newSubManager()) {
             NDArray h = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(3, 2));
