@@ -3,6 +3,7 @@ package io.dexposure.flink.cli;
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
 import io.dexposure.flink.bench.MetricsBenchmark;
+import io.dexposure.flink.bench.RolandBenchmark;
 import io.dexposure.flink.bench.WindowBenchmark;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.localkafka.LocalKafkaBroker;
@@ -20,6 +21,7 @@ import io.dexposure.replayer.snapshot.ProtocolDirectory;
 import io.dexposure.replayer.snapshot.SnapshotReader;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -71,6 +73,16 @@ public class BenchCommand implements Callable<Integer> {
             + "betweenness and clustering (several minutes at real scale); implies --networkx.")
     boolean networkxSlow;
 
+    @Option(names = "--roland", description = "Measure ROLAND's live update instead (ms per week by phase, peak memory) on "
+            + "--roland-weeks generated real-scale weeks; takes the job's --roland-* flags.")
+    boolean roland;
+
+    @Option(names = "--roland-weeks", description = "With --roland: generated weeks, the first one only initialises (default: ${DEFAULT-VALUE}).")
+    int rolandWeeks = 6;
+
+    @Mixin
+    JobOptions job = new JobOptions();
+
     @Option(names = "--work-dir", description = "Broker data and the temporary snapshot file (default: target/bench in the project).")
     Path workDir;
 
@@ -84,6 +96,14 @@ public class BenchCommand implements Callable<Integer> {
                 nodes, links, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
 
+        if (roland) {
+            long start = System.nanoTime();
+            RolandBenchmark bench = new RolandBenchmark(job.rolandSettings(), seed, rolandWeeks, nodes, links);
+            out.printf(Locale.US, "Generated %d weeks in %.1f s%n", bench.weeks().size(), (System.nanoTime() - start) / 1e9);
+            bench.run(out, Math.min(warmups, Math.max(0, rolandWeeks - 2)));
+            out.printf(Locale.US, "Peak live heap after GC, whole run: %,d MB of %,d MB%n", HeapUsage.peakLiveMb(), HeapUsage.maxMb());
+            return 0;
+        }
         long t0 = System.nanoTime();
         GeneratedWeek generated = ExposureNetworkGenerator.singleWeek(seed, nodes, links);
         WeekSnapshot week = generated.toWeekSnapshot();
