@@ -22,6 +22,8 @@ import io.dexposure.replayer.snapshot.SnapshotReader;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -41,7 +43,8 @@ import java.util.stream.Stream;
  * the same run. Speed targets live here, never in timed unit tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the weekly window (by phase) and the replay into Kafka on generated real-scale weeks.")
+        description = "Measure the weekly window (by phase) and the replay into Kafka on generated real-scale weeks; "
+                + "with --roland, ROLAND's live update per week instead (the other job flags do not apply).")
 public class BenchCommand implements Callable<Integer> {
     @Option(names = "--nodes", description = "Nodes per generated week (default: ${DEFAULT-VALUE}, the largest real weeks).")
     int nodes = 11_000;
@@ -73,15 +76,15 @@ public class BenchCommand implements Callable<Integer> {
             + "betweenness and clustering (several minutes at real scale); implies --networkx.")
     boolean networkxSlow;
 
-    @Option(names = "--roland", description = "Measure ROLAND's live update instead (ms per week by phase, peak memory) on "
-            + "--roland-weeks generated real-scale weeks; takes the job's --roland-* flags.")
-    boolean roland;
-
     @Option(names = "--roland-weeks", description = "With --roland: generated weeks, the first one only initialises (default: ${DEFAULT-VALUE}).")
     int rolandWeeks = 6;
 
+    /** {@code --roland} (the job's switch, given explicitly here) measures ROLAND's live update instead; the --roland-* flags apply. */
     @Mixin
     JobOptions job = new JobOptions();
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--work-dir", description = "Broker data and the temporary snapshot file (default: target/bench in the project).")
     Path workDir;
@@ -96,7 +99,7 @@ public class BenchCommand implements Callable<Integer> {
                 nodes, links, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
 
-        if (roland) {
+        if (job.roland && spec.commandLine().getParseResult().hasMatchedOption("--roland")) {
             long start = System.nanoTime();
             RolandBenchmark bench = new RolandBenchmark(job.rolandSettings(), seed, rolandWeeks, nodes, links);
             out.printf(Locale.US, "Generated %d weeks in %.1f s%n", bench.weeks().size(), (System.nanoTime() - start) / 1e9);

@@ -105,7 +105,7 @@ public class JobOptions implements Serializable {
     public double rolandLearningRate = 0.01;
 
     @Option(names = "--roland-max-epochs", description = "Fine-tuning epochs per week at most, one full-graph step each (default: ${DEFAULT-VALUE}).")
-    public int rolandMaxEpochs = 8;
+    public int rolandMaxEpochs = 5;
 
     @Option(names = "--roland-patience", description = "Epochs without a better internal-validation loss before fine-tuning stops (default: ${DEFAULT-VALUE}).")
     public int rolandPatience = 2;

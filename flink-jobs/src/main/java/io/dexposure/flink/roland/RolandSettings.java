@@ -13,7 +13,7 @@ public class RolandSettings implements Serializable {
     public int[] gnnSizes = {64, 32};
     public double learningRate = 0.01;
     /** Fine-tuning epochs per week at most (one full-graph step each). */
-    public int maxEpochs = 8;
+    public int maxEpochs = 5;
     /** Epochs without a better internal-validation loss before fine-tuning stops. */
     public int patience = 2;
     /** Share of next-week links held out for early stopping. */
