@@ -19,9 +19,7 @@ public final class LinkPredictionMetrics {
         if (p == 0 || n == 0) {
             return Double.NaN;
         }
-        double[] all = new double[p + n];
-        System.arraycopy(positives, 0, all, 0, p);
-        System.arraycopy(negatives, 0, all, p, n);
+        double[] all = concat(positives, negatives);
         Integer[] order = sortedIndices(all, false);
         double rankSumPositives = 0;
         int i = 0;
@@ -38,7 +36,7 @@ public final class LinkPredictionMetrics {
             }
             i = j + 1;
         }
-        return (rankSumPositives - p * (p + 1) / 2.0) / ((double) p * n);
+        return (rankSumPositives - p * (p + 1.0) / 2) / ((double) p * n);
     }
 
     /** Average precision: sum over distinct score thresholds (descending) of (R_k - R_k-1) P_k; NaN without positives. */
@@ -47,9 +45,7 @@ public final class LinkPredictionMetrics {
         if (p == 0) {
             return Double.NaN;
         }
-        double[] all = new double[p + negatives.length];
-        System.arraycopy(positives, 0, all, 0, p);
-        System.arraycopy(negatives, 0, all, p, negatives.length);
+        double[] all = concat(positives, negatives);
         Integer[] order = sortedIndices(all, true);
         double ap = 0;
         int truePositives = 0;
@@ -100,6 +96,13 @@ public final class LinkPredictionMetrics {
             sum += 1.0 / (1 + above);
         }
         return sum / groups;
+    }
+
+    /** Positives first (indices below positives.length), then negatives. */
+    private static double[] concat(double[] positives, double[] negatives) {
+        double[] all = java.util.Arrays.copyOf(positives, positives.length + negatives.length);
+        System.arraycopy(negatives, 0, all, positives.length, negatives.length);
+        return all;
     }
 
     private static Integer[] sortedIndices(double[] values, boolean descending) {

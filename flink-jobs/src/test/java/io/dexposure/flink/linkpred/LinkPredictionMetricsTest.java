@@ -13,6 +13,10 @@ class LinkPredictionMetricsTest {
         assertThat(LinkPredictionMetrics.auroc(new double[] {1, 1}, new double[] {0, 0})).isEqualTo(1.0);
         assertThat(LinkPredictionMetrics.auroc(new double[] {0, 0}, new double[] {0, 0})).isEqualTo(0.5);
         assertThat(LinkPredictionMetrics.auroc(new double[] {}, new double[] {0})).isNaN();
+        // Real-scale weeks: 75,000 positives, p (p + 1) / 2 beyond int range.
+        double[] ones = new double[75_000];
+        java.util.Arrays.fill(ones, 1);
+        assertThat(LinkPredictionMetrics.auroc(ones, new double[75_000])).isEqualTo(1.0);
     }
 
     @Test
