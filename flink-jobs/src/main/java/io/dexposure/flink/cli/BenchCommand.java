@@ -3,6 +3,7 @@ package io.dexposure.flink.cli;
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
 import io.dexposure.flink.bench.MetricsBenchmark;
+import io.dexposure.flink.bench.RolandBenchmark;
 import io.dexposure.flink.bench.WindowBenchmark;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.localkafka.LocalKafkaBroker;
@@ -20,6 +21,9 @@ import io.dexposure.replayer.snapshot.ProtocolDirectory;
 import io.dexposure.replayer.snapshot.SnapshotReader;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -39,7 +43,8 @@ import java.util.stream.Stream;
  * the same run. Speed targets live here, never in timed unit tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the weekly window (by phase) and the replay into Kafka on generated real-scale weeks.")
+        description = "Measure the weekly window (by phase) and the replay into Kafka on generated real-scale weeks; "
+                + "with --roland, ROLAND's live update per week instead (the other job flags do not apply).")
 public class BenchCommand implements Callable<Integer> {
     @Option(names = "--nodes", description = "Nodes per generated week (default: ${DEFAULT-VALUE}, the largest real weeks).")
     int nodes = 11_000;
@@ -71,6 +76,16 @@ public class BenchCommand implements Callable<Integer> {
             + "betweenness and clustering (several minutes at real scale); implies --networkx.")
     boolean networkxSlow;
 
+    @Option(names = "--roland-weeks", description = "With --roland: generated weeks, the first one only initialises (default: ${DEFAULT-VALUE}).")
+    int rolandWeeks = 6;
+
+    /** {@code --roland} (the job's switch, given explicitly here) measures ROLAND's live update instead; the --roland-* flags apply. */
+    @Mixin
+    JobOptions job = new JobOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--work-dir", description = "Broker data and the temporary snapshot file (default: target/bench in the project).")
     Path workDir;
 
@@ -84,6 +99,14 @@ public class BenchCommand implements Callable<Integer> {
                 nodes, links, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
 
+        if (job.roland && spec.commandLine().getParseResult().hasMatchedOption("--roland")) {
+            long start = System.nanoTime();
+            RolandBenchmark bench = new RolandBenchmark(job.rolandSettings(), seed, rolandWeeks, nodes, links);
+            out.printf(Locale.US, "Generated %d weeks in %.1f s%n", bench.weeks().size(), (System.nanoTime() - start) / 1e9);
+            bench.run(out, Math.min(warmups, Math.max(0, rolandWeeks - 2)));
+            out.printf(Locale.US, "Peak live heap after GC, whole run: %,d MB of %,d MB%n", HeapUsage.peakLiveMb(), HeapUsage.maxMb());
+            return 0;
+        }
         long t0 = System.nanoTime();
         GeneratedWeek generated = ExposureNetworkGenerator.singleWeek(seed, nodes, links);
         WeekSnapshot week = generated.toWeekSnapshot();

@@ -7,7 +7,10 @@ import io.dexposure.flink.job.JobOptions;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.results.AlertConsumer;
+import io.dexposure.flink.results.ModelQualityConsumer;
 import io.dexposure.flink.results.WeekResultsConsumer;
+import io.dexposure.flink.roland.ModelQuality;
+import io.dexposure.flink.roland.RolandLiveUpdate;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.localkafka.LocalKafkaBroker;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
@@ -71,6 +74,10 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", description = "Give up if the job has not reported every week by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 900;
 
+    @Option(names = "--roland", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run ROLAND's live update and print its link-prediction quality per week; --no-roland leaves it out (default: ${DEFAULT-VALUE}).")
+    boolean roland = true;
+
     /** Where the table and summary go; tests swap it. */
     PrintStream out = System.out;
 
@@ -95,7 +102,7 @@ public class DemoCommand implements Callable<Integer> {
             JobOptions options = jobOptions(broker.bootstrapServers(), dir);
             KafkaTopics.ensure(options.bootstrapServers, List.of(options.inputTopic, options.metricsTopic,
                     options.protocolMetricsTopic, options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic,
-                    options.weekRiskTopic), parallelism);
+                    options.weekRiskTopic, options.predictionsTopic, options.modelQualityTopic), parallelism);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ExposureMonitorJob.clusterConfiguration(options));
@@ -120,6 +127,10 @@ public class DemoCommand implements Callable<Integer> {
                 console.finish();
                 results.stop();
                 follower.join(10_000);
+                if (options.roland && complete) {
+                    out.println();
+                    ModelQualityTable.print(out, awaitModelQuality(options, results.metricsByWeek().size() - 1));
+                }
                 printSummary(out, results, summary, replay.weeksInInput().size(), started, dir);
                 if (complete) {
                     printAlerts(out, options, replay.weeksInInput(), dir.resolve("alerts.jsonl"));
@@ -130,6 +141,19 @@ public class DemoCommand implements Callable<Integer> {
                 cancel(job);
             }
         }
+    }
+
+    /** ROLAND's quality records, once one per scored week has been committed (or after 30 s). */
+    private static List<ModelQuality> awaitModelQuality(JobOptions options, int scoredWeeks) {
+        List<ModelQuality> records = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (ModelQualityConsumer consumer = new ModelQualityConsumer(options.bootstrapServers, options.modelQualityTopic)) {
+            while (System.nanoTime() < deadline
+                    && records.stream().filter(q -> RolandLiveUpdate.MODEL.equals(q.model)).count() < scoredWeeks) {
+                records.addAll(consumer.poll(Duration.ofMillis(500)));
+            }
+        }
+        return records;
     }
 
     private JobOptions jobOptions(String bootstrap, Path dir) {
@@ -145,6 +169,7 @@ public class DemoCommand implements Callable<Integer> {
         // sequential operators (alerts) then see the watermark pass the first week without a 30 s wait.
         options.idlenessMs = 2_000;
         options.inputTopic = Topics.SNAPSHOT_EVENTS;
+        options.roland = roland;
         return options;
     }
 

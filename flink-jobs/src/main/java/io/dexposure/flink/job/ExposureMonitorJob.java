@@ -10,6 +10,9 @@ import io.dexposure.flink.metrics.ProtocolMetrics;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.risk.ProtocolRisk;
 import io.dexposure.flink.risk.WeekRisk;
+import io.dexposure.flink.roland.LinkPrediction;
+import io.dexposure.flink.roland.ModelQuality;
+import io.dexposure.flink.roland.RolandUpdateFunction;
 import io.dexposure.flink.sequence.NetworkWeek;
 import io.dexposure.flink.sequence.WeekSequencer;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
@@ -21,6 +24,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -73,16 +77,21 @@ public class ExposureMonitorJob {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir);
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        // DJL (ROLAND) loads PyTorch's native library once per JVM: loading its classes parent-first keeps a
+        // job restart from loading it again in a new user-code classloader (docker/flink/config.yaml says the same).
+        conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, java.util.List.of("ai.djl"));
         return conf;
     }
 
     /**
      * The job's result streams, before their sinks (tests can also collect them directly); {@code weeks}
-     * is every analysed week in week order, the input of the sequential operators.
+     * is every analysed week in week order, the input of the sequential operators; {@code predictions} and
+     * {@code modelQuality} are ROLAND's (null with {@code --no-roland}).
      */
     public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues,
                           DataStream<NetworkWeek> weeks, DataStream<Alert> alerts, DataStream<ProtocolRisk> protocolRisk,
-                          DataStream<WeekRisk> weekRisk) {
+                          DataStream<WeekRisk> weekRisk, DataStream<LinkPrediction> predictions,
+                          DataStream<ModelQuality> modelQuality) {
     }
 
     public Outputs build(StreamExecutionEnvironment env) {
@@ -142,7 +151,21 @@ public class ExposureMonitorJob {
         alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         protocolRisk.sinkTo(sinks.protocolRisk()).name("protocol-risk-sink").uid("protocol-risk-sink");
         weekRisk.sinkTo(sinks.weekRisk()).name("week-risk-sink").uid("week-risk-sink");
-        return new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk);
+
+        // ROLAND's live update: score last week's predictions, fine-tune, advance the states, predict next week.
+        DataStream<LinkPrediction> predictions = null;
+        DataStream<ModelQuality> modelQuality = null;
+        if (options.roland) {
+            SingleOutputStreamOperator<LinkPrediction> roland = weeks
+                    .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
+                    .process(new RolandUpdateFunction(options.rolandSettings()), RolandUpdateFunction.PREDICTION)
+                    .name("roland-live-update").uid("roland-live-update").setParallelism(1);
+            predictions = roland;
+            modelQuality = roland.getSideOutput(RolandUpdateFunction.QUALITY);
+            predictions.sinkTo(sinks.predictions()).name("link-predictions-sink").uid("link-predictions-sink");
+            modelQuality.sinkTo(sinks.modelQuality()).name("model-quality-sink").uid("model-quality-sink");
+        }
+        return new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk, predictions, modelQuality);
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */

@@ -43,17 +43,22 @@ public final class WeekResultsConsumer implements AutoCloseable {
     /** @param protocolMetricsTopic also follow the per-node records; null to skip them (they are many) */
     public WeekResultsConsumer(String bootstrapServers, String metricsTopic, String protocolMetricsTopic,
                                String dataQualityTopic) {
+        this.consumer = readCommitted(bootstrapServers, "dexposure-results-");
+        this.metricsTopic = metricsTopic;
+        this.protocolMetricsTopic = protocolMetricsTopic;
+        consumer.subscribe(protocolMetricsTopic == null ? List.of(metricsTopic, dataQualityTopic)
+                : List.of(metricsTopic, protocolMetricsTopic, dataQualityTopic));
+    }
+
+    /** A consumer that sees only committed records, from the beginning, in a fresh group. */
+    static KafkaConsumer<byte[], byte[]> readCommitted(String bootstrapServers, String groupPrefix) {
         Properties props = new Properties();
         props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "dexposure-results-" + java.util.UUID.randomUUID());
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.metricsTopic = metricsTopic;
-        this.protocolMetricsTopic = protocolMetricsTopic;
-        consumer.subscribe(protocolMetricsTopic == null ? List.of(metricsTopic, dataQualityTopic)
-                : List.of(metricsTopic, protocolMetricsTopic, dataQualityTopic));
+        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + java.util.UUID.randomUUID());
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     public Batch poll(Duration timeout) {

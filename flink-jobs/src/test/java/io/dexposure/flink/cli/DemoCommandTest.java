@@ -36,6 +36,10 @@ class DemoCommandTest {
                 .containsExactly("2022-05-02", "2022-05-09", "2022-05-16", "2022-05-23", "2022-05-30");
         assertThat(output).contains("5 of 5 weeks computed, 0 reported as issues").contains("total TVL");
         assertThat(Files.readAllLines(workDir.resolve("network-metrics.jsonl"))).hasSize(5);
+        // ROLAND's live quality: one row per week that scored the week before's predictions.
+        assertThat(output).contains("Next-week link prediction");
+        assertThat(output.lines().filter(l -> l.matches("^2022-05-\\d\\d \\|.*")).map(l -> l.substring(0, 10)))
+                .containsExactly("2022-05-09", "2022-05-16", "2022-05-23", "2022-05-30");
         // The broker is a child JVM started in the work dir: it must be gone once the demo returns.
         Optional<ProcessHandle> leftover = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(workDir.toString())).orElse(false))

@@ -104,7 +104,8 @@ class SampleReplayIntegrationTest {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
         KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
-                options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic), 2);
+                options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic,
+                options.predictionsTopic, options.modelQualityTopic), 2);
         AlertConsumer alertConsumer = new AlertConsumer(broker, options.alertsTopic, null, Alert.INFO);
         Map<String, List<String>> alerts = new HashMap<>();
 
@@ -174,7 +175,7 @@ class SampleReplayIntegrationTest {
     void aWeekComesOutWhenItsMarkerArrivesWithoutWaitingForTheNextWeek() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
+        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic, options.predictionsTopic, options.modelQualityTopic,
                 options.dataQualityTopic), 2);
         String firstWeek = expected.keySet().iterator().next();
 
