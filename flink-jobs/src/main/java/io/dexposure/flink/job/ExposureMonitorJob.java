@@ -13,6 +13,8 @@ import io.dexposure.flink.sequence.WeekSequencer;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
 import io.dexposure.flink.sources.SnapshotEventSource;
 import io.dexposure.flink.sources.SnapshotEventTypes;
+import io.dexposure.flink.monitoring.FlinkPrometheus;
+import io.dexposure.flink.store.EventTimeStore;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -69,6 +71,7 @@ public class ExposureMonitorJob {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir);
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        FlinkPrometheus.configureReporter(conf, options.prometheusPort);
         return conf;
     }
 
@@ -127,7 +130,9 @@ public class ExposureMonitorJob {
         metrics.sinkTo(sinks.metrics()).name("network-metrics-sink").uid("network-metrics-sink");
         protocols.sinkTo(sinks.protocols()).name("protocol-metrics-sink").uid("protocol-metrics-sink");
         issues.sinkTo(sinks.issues()).name("data-quality-sink").uid("data-quality-sink");
-        return new Outputs(metrics, protocols, issues, weeks);
+        Outputs outputs = new Outputs(metrics, protocols, issues, weeks);
+        EventTimeStore.attach(outputs, options); // PostgreSQL, when --jdbc-url is given
+        return outputs;
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */
