@@ -5,6 +5,8 @@ import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.job.ExposureMonitorJob;
 import io.dexposure.flink.job.JobOptions;
 import io.dexposure.flink.metrics.WeekMetrics;
+import io.dexposure.flink.report.ReportData;
+import io.dexposure.flink.report.ReportRenderer;
 import io.dexposure.flink.results.WeekResultsConsumer;
 import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.localkafka.LocalKafkaBroker;
@@ -69,6 +71,9 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", description = "Give up if the job has not reported every week by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 900;
 
+    @Option(names = "--report", description = "Also write the report (PNG charts + index.html, as the report command) into this directory.")
+    Path reportDir;
+
     /** Where the table and summary go; tests swap it. */
     PrintStream out = System.out;
 
@@ -118,6 +123,10 @@ public class DemoCommand implements Callable<Integer> {
                 results.stop();
                 follower.join(10_000);
                 printSummary(out, results, summary, replay.weeksInInput().size(), started, dir);
+                if (reportDir != null) {
+                    ReportRenderer.render(ReportData.fromKafka(options), reportDir);
+                    out.println("Report: " + reportDir.resolve("index.html").toAbsolutePath());
+                }
                 return complete ? 0 : 1;
             } finally {
                 results.stop();

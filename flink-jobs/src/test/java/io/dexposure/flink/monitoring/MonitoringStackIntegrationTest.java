@@ -2,8 +2,11 @@ package io.dexposure.flink.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.dexposure.flink.cli.ReportCommand;
 import io.dexposure.flink.job.ExposureMonitorJob;
 import io.dexposure.flink.job.JobOptions;
+import io.dexposure.flink.report.ReportData;
+import io.dexposure.flink.sinks.JsonKafkaSink;
 import io.dexposure.flink.store.EventTimeStore;
 import io.dexposure.localkafka.LocalKafkaBroker;
 import io.dexposure.replayer.metrics.MetricsEndpoint;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -67,7 +71,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>every PromQL expression of every dashboard panel and every alerting rule, evaluated through the
  *       HTTP API while the job runs, returns data (rules with their comparison made {@code bool});</li>
  *   <li>every SQL panel, variable and annotation query returns rows from the replay's tables;</li>
- *   <li>the same weeks computed a second time leave no duplicate row and every row rewritten.</li>
+ *   <li>the same weeks computed a second time leave no duplicate row and every row rewritten;</li>
+ *   <li>the report command draws the replay from the store, and the store holds exactly the topic's records.</li>
  * </ul>
  * Except the {@link #PENDING} queries, whose data only the alerts and ROLAND operators produce.
  */
@@ -224,6 +229,37 @@ class MonitoringStackIntegrationTest {
         assertThat(scalar("SELECT count(*) FROM dexposure_week_metrics WHERE updated_at < '" + rerunStarted + "'"))
                 .as("week rows not rewritten by the second run").isEqualTo("0");
         assertThat(scalar("SELECT count(*) - count(DISTINCT (week, node)) FROM dexposure_protocol_metrics")).isEqualTo("0");
+    }
+
+    @Test
+    @Order(4)
+    void theReportDrawsTheReplayAndTheStoreHoldsExactlyWhatTheTopicsHold() throws Exception {
+        Path dir = work.resolve("report");
+        int exit = new CommandLine(new ReportCommand()).execute("--jdbc-url", options.jdbcUrl, "--jdbc-user", LocalPostgres.USER,
+                "--out", dir.toString());
+        assertThat(exit).isZero();
+        for (String png : List.of("weekly-value.png", "weekly-structure.png", "top-systemic.png")) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(png));
+            assertThat(bytes).as(png).hasSizeGreaterThan(10_000).startsWith(0x89, 'P', 'N', 'G');
+        }
+        String index = Files.readString(dir.resolve("index.html"));
+        assertThat(index).contains("<td>Terra</td><td>2022-05-09</td>").contains("<td>FTX</td><td>2022-11-07</td>")
+                .contains("33 weeks").contains("No alerts").contains("No model-quality records")
+                .contains("src=\"weekly-value.png\"");
+
+        ReportData fromTopics = ReportData.fromKafka(options);
+        ReportData fromStore;
+        try (Connection c = EventTimeStore.connect(options.jdbcUrl, LocalPostgres.USER, null)) {
+            fromStore = ReportData.fromStore(c, "store");
+        }
+        assertThat(fromTopics.weeks()).hasSize(SAMPLE_WEEKS);
+        assertThat(fromStore.weeks().stream().map(MonitoringStackIntegrationTest::json).toList())
+                .as("every week read back from PostgreSQL equals its record on the metrics topic")
+                .isEqualTo(fromTopics.weeks().stream().map(MonitoringStackIntegrationTest::json).toList());
+    }
+
+    static String json(Object record) {
+        return new String(JsonKafkaSink.toJson(record), StandardCharsets.UTF_8);
     }
 
     // --- PromQL
