@@ -246,6 +246,11 @@ public final class ReportRenderer {
 
     private static void save(JFreeChart chart, Path dir, String file, int height) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
         ChartUtils.saveChartAsPNG(dir.resolve(file).toFile(), chart, WIDTH, height);
     }
 
