@@ -96,13 +96,9 @@ class EventTimeStoreTest {
             assertThat(readAll(c, StoreTables.WEEK_METRICS)).singleElement()
                     .satisfies(m -> assertThat(json(m)).isEqualTo(json(SampleRecords.weekMetrics(2.0))));
 
-            roundTrip(c, StoreTables.PROTOCOL_METRICS, SampleRecords.protocolMetrics());
-            roundTrip(c, StoreTables.DATA_QUALITY, SampleRecords.issue());
-            roundTrip(c, StoreTables.ALERTS, SampleRecords.alert());
-            roundTrip(c, StoreTables.PROTOCOL_RISK, SampleRecords.protocolRisk());
-            roundTrip(c, StoreTables.WEEK_RISK, SampleRecords.weekRisk());
-            roundTrip(c, StoreTables.LINK_PREDICTIONS, SampleRecords.prediction());
-            roundTrip(c, StoreTables.MODEL_QUALITY, SampleRecords.modelQuality("roland"));
+            for (Stored<?> row : oneOfEachButWeekMetrics()) {
+                row.roundTrip(c);
+            }
 
             // An unreadable record's issue has no week date: stored with a null week, not refused.
             var unreadable = io.dexposure.flink.assembly.WeekIssue.of("unknown", "unreadable-record", "bad");
@@ -153,13 +149,9 @@ class EventTimeStoreTest {
         try (Connection c = connect(postgres.createDatabase("panels"))) {
             SchemaMigration.apply(c);
             upsert(c, StoreTables.WEEK_METRICS, SampleRecords.weekMetrics(1.0));
-            upsert(c, StoreTables.PROTOCOL_METRICS, SampleRecords.protocolMetrics());
-            upsert(c, StoreTables.DATA_QUALITY, SampleRecords.issue());
-            upsert(c, StoreTables.ALERTS, SampleRecords.alert());
-            upsert(c, StoreTables.PROTOCOL_RISK, SampleRecords.protocolRisk());
-            upsert(c, StoreTables.WEEK_RISK, SampleRecords.weekRisk());
-            upsert(c, StoreTables.LINK_PREDICTIONS, SampleRecords.prediction());
-            upsert(c, StoreTables.MODEL_QUALITY, SampleRecords.modelQuality("roland"));
+            for (Stored<?> row : oneOfEachButWeekMetrics()) {
+                row.upsert(c);
+            }
             upsert(c, StoreTables.MODEL_QUALITY, SampleRecords.modelQuality("persistence"));
             Map<String, List<Integer>> rows = SqlPanels.run(c);
             assertThat(rows).hasSizeGreaterThan(40);
@@ -168,6 +160,27 @@ class EventTimeStoreTest {
     }
 
     // --- helpers
+
+    /** A record and its table. */
+    record Stored<T>(StoreTable<T> table, T record) {
+        void upsert(Connection c) throws SQLException {
+            EventTimeStoreTest.upsert(c, table, record);
+        }
+
+        void roundTrip(Connection c) throws SQLException {
+            EventTimeStoreTest.roundTrip(c, table, record);
+        }
+    }
+
+    static List<Stored<?>> oneOfEachButWeekMetrics() {
+        return List.of(new Stored<>(StoreTables.PROTOCOL_METRICS, SampleRecords.protocolMetrics()),
+                new Stored<>(StoreTables.DATA_QUALITY, SampleRecords.issue()),
+                new Stored<>(StoreTables.ALERTS, SampleRecords.alert()),
+                new Stored<>(StoreTables.PROTOCOL_RISK, SampleRecords.protocolRisk()),
+                new Stored<>(StoreTables.WEEK_RISK, SampleRecords.weekRisk()),
+                new Stored<>(StoreTables.LINK_PREDICTIONS, SampleRecords.prediction()),
+                new Stored<>(StoreTables.MODEL_QUALITY, SampleRecords.modelQuality("roland")));
+    }
 
     static Connection connect(String url) throws SQLException {
         return EventTimeStore.connect(url, LocalPostgres.USER, null);
