@@ -8,6 +8,8 @@ import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.results.AlertConsumer;
 import io.dexposure.flink.results.ModelQualityConsumer;
+import io.dexposure.flink.report.ReportData;
+import io.dexposure.flink.report.ReportRenderer;
 import io.dexposure.flink.results.WeekResultsConsumer;
 import io.dexposure.flink.roland.ModelQuality;
 import io.dexposure.flink.roland.RolandLiveUpdate;
@@ -77,6 +79,8 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--roland", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run ROLAND's live update and print its link-prediction quality per week; --no-roland leaves it out (default: ${DEFAULT-VALUE}).")
     boolean roland = true;
+    @Option(names = "--report", description = "Also write the report (PNG charts + index.html, as the report command) into this directory.")
+    Path reportDir;
 
     /** Where the table and summary go; tests swap it. */
     PrintStream out = System.out;
@@ -134,6 +138,10 @@ public class DemoCommand implements Callable<Integer> {
                 printSummary(out, results, summary, replay.weeksInInput().size(), started, dir);
                 if (complete) {
                     printAlerts(out, options, replay.weeksInInput(), dir.resolve("alerts.jsonl"));
+                }
+                if (reportDir != null) {
+                    ReportRenderer.render(ReportData.fromKafka(options), reportDir);
+                    out.println("Report: " + reportDir.resolve("index.html").toAbsolutePath());
                 }
                 return complete ? 0 : 1;
             } finally {

@@ -1,6 +1,7 @@
 package io.dexposure.flink.job;
 
 import io.dexposure.events.SnapshotEvent;
+import io.dexposure.events.WeekDates;
 import io.dexposure.flink.assembly.AssembledWeek;
 import io.dexposure.flink.assembly.WeekAssembly;
 import io.dexposure.flink.assembly.WeekIssue;
@@ -40,6 +41,9 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
     private transient Counter recordsIn;
     private transient volatile long lastGraphBuildMillis;
     private transient volatile long lastPageRankMillis;
+    private transient volatile long lastMetricsMillis;
+    /** Event time of the newest week this subtask computed (epoch seconds); with the replayer's week, the replay's event-time lag. */
+    private transient volatile long lastWeekEventTimeSeconds;
 
     public AnalyseWeekFunction(WeekMetricsCalculator calculator, OutputTag<WeekIssue> issues,
                                OutputTag<ProtocolMetrics> protocols, OutputTag<NetworkWeek> networks) {
@@ -57,6 +61,8 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         recordsIn = group.counter("weekRecordsIn");
         group.gauge("lastGraphBuildMillis", () -> lastGraphBuildMillis);
         group.gauge("lastPageRankMillis", () -> lastPageRankMillis);
+        group.gauge("lastMetricsMillis", () -> lastMetricsMillis);
+        group.gauge("lastWeekEventTimeSeconds", () -> lastWeekEventTimeSeconds);
     }
 
     @Override
@@ -90,6 +96,8 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         WeekAnalysis analysis = calculator.analyse(network, times);
         lastGraphBuildMillis = (built - start) / 1_000_000;
         lastPageRankMillis = times.pageRankNanos / 1_000_000;
+        lastMetricsMillis = (System.nanoTime() - built) / 1_000_000;
+        lastWeekEventTimeSeconds = Math.max(lastWeekEventTimeSeconds, WeekDates.epochMillis(week) / 1000);
         computed.update(true);
         weeksCompleted.inc();
         LOG.info("Week {} computed: {} nodes, {} links; graph build {} ms, PageRank {} ms, statistics {} ms, metrics suite {} ms",

@@ -18,6 +18,8 @@ import io.dexposure.flink.sequence.WeekSequencer;
 import io.dexposure.flink.sources.SnapshotEventDeserializer;
 import io.dexposure.flink.sources.SnapshotEventSource;
 import io.dexposure.flink.sources.SnapshotEventTypes;
+import io.dexposure.flink.monitoring.FlinkPrometheus;
+import io.dexposure.flink.store.EventTimeStore;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -80,6 +82,7 @@ public class ExposureMonitorJob {
         // DJL (ROLAND) loads PyTorch's native library once per JVM: loading its classes parent-first keeps a
         // job restart from loading it again in a new user-code classloader (docker/flink/config.yaml says the same).
         conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, java.util.List.of("ai.djl"));
+        FlinkPrometheus.configureReporter(conf, options.prometheusPort);
         return conf;
     }
 
@@ -165,7 +168,9 @@ public class ExposureMonitorJob {
             predictions.sinkTo(sinks.predictions()).name("link-predictions-sink").uid("link-predictions-sink");
             modelQuality.sinkTo(sinks.modelQuality()).name("model-quality-sink").uid("model-quality-sink");
         }
-        return new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk, predictions, modelQuality);
+        Outputs outputs = new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk, predictions, modelQuality);
+        EventTimeStore.attach(outputs, options); // PostgreSQL, when --jdbc-url is given
+        return outputs;
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */

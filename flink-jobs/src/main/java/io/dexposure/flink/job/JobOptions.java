@@ -108,7 +108,7 @@ public class JobOptions implements Serializable {
                 pageRankEngine);
     }
 
-    // ---- ROLAND temporal GNN and the live link-prediction baselines (issue 6). Keep this block last. ----
+    // ---- ROLAND temporal GNN and the live link-prediction baselines (issue 6). ----
 
     @Option(names = "--roland", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run ROLAND's live update after the week sequencer: score last week's predictions, fine-tune, advance the states, predict next week; --no-roland leaves it out (default: ${DEFAULT-VALUE}).")
@@ -172,4 +172,27 @@ public class JobOptions implements Serializable {
         s.threads = rolandThreads;
         return s;
     }
+
+    // --- Operational metrics and the event-time store (dashboards issue) ---
+
+    @Option(names = "--prometheus-port", description = "Serve Flink's metrics to Prometheus on this port or port range (e.g. 9249 or 9250-9260) when the job runs embedded; empty = off. A Flink cluster uses its own metrics.reporter.prom.* configuration (default: off).")
+    public String prometheusPort = "";
+
+    @Option(names = "--jdbc-url", description = "Also write the results to this PostgreSQL event-time store, e.g. jdbc:postgresql://localhost:5432/dexposure (default: off).")
+    public String jdbcUrl;
+
+    @Option(names = "--jdbc-user", defaultValue = "${env:DEXPOSURE_JDBC_USER:-dexposure}", description = "Database user; env DEXPOSURE_JDBC_USER (default: ${DEFAULT-VALUE}).")
+    public String jdbcUser = "dexposure";
+
+    @Option(names = "--jdbc-password", defaultValue = "${env:DEXPOSURE_JDBC_PASSWORD}", description = "Database password; better given as env DEXPOSURE_JDBC_PASSWORD (default: none).")
+    public String jdbcPassword;
+
+    @Option(names = "--jdbc-batch-size", description = "Rows per JDBC batch (default: ${DEFAULT-VALUE}).")
+    public int jdbcBatchSize = 500;
+
+    @Option(names = "--jdbc-flush-interval-ms", description = "Longest wait before a partial batch is written; every checkpoint flushes too (default: ${DEFAULT-VALUE}).")
+    public long jdbcFlushIntervalMs = 1_000;
+
+    @Option(names = "--jdbc-migrate", negatable = true, description = "Apply the schema (dashboards/sql) before the job starts; --no-jdbc-migrate when the database is managed elsewhere (default: ${DEFAULT-VALUE}).")
+    public boolean jdbcMigrate = true;
 }

@@ -150,11 +150,14 @@ public class PullCommand implements Callable<Integer> {
     @Option(names = "--coingecko-batch-size", description = "Ids per CoinGecko /simple/price call (default: ${DEFAULT-VALUE}).")
     int coinGeckoBatchSize = 50;
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws Exception {
-        try {
+        try (AutoCloseable endpoint = metrics.start()) {
             return pull();
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a week failed to build: its own message, not the wrapper's

@@ -26,6 +26,9 @@ public class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaPublishOptions kafka = new KafkaPublishOptions();
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Option(names = "--weeks-per-second", description = "Replay pace; 0 = as fast as Kafka takes it (default: ${DEFAULT-VALUE}).")
     double weeksPerSecond = 0;
 
@@ -40,8 +43,10 @@ public class ReplayCommand implements Callable<Integer> {
         PublisherConfig config = kafka.publisherConfig()
                 .withDirectory(directory)
                 .withWeeksPerSecond(weeksPerSecond);
-        SnapshotReplay.Result result = SnapshotReplay.run(input, reading.readerOptions(),
-                config, System.err::println);
+        SnapshotReplay.Result result;
+        try (AutoCloseable endpoint = metrics.start()) {
+            result = SnapshotReplay.run(input, reading.readerOptions(), config, System.err::println);
+        }
         PublishSummary s = result.summary();
         System.err.println(String.format(Locale.US,
                 "replayed %s to %s: %,d weeks published, %,d already on the topic%s, %,d records, %.1f MB, %,.0f events/s",

@@ -2,6 +2,7 @@ package io.dexposure.replayer.publish;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
+import io.dexposure.replayer.metrics.ReplayerMetrics;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -156,6 +157,17 @@ public final class WeekPublisher implements AutoCloseable {
         resumeAfter.ifPresent(w -> LOG.info("topic {} already holds committed weeks up to {}; resuming after it",
                 config.topic(), w));
 
+        ReplayerMetrics.runStarted();
+        try {
+            return publishFrom(first, weeks, origin, progress, resumeAfter, runStartedAt);
+        } finally {
+            ReplayerMetrics.runFinished();
+        }
+    }
+
+    private PublishSummary publishFrom(WeekSnapshot first, Iterator<WeekSnapshot> weeks, String origin,
+                                       Consumer<PublishProgress> progress, Optional<LocalDate> resumeAfter,
+                                       long runStartedAt) {
         long published = 0;
         long skipped = 0;
         long records = 0;
@@ -174,6 +186,7 @@ public final class WeekPublisher implements AutoCloseable {
             previous = week.week();
             if (resumeAfter.isPresent() && !week.week().isAfter(resumeAfter.get())) {
                 skipped++;
+                ReplayerMetrics.weekSkipped();
                 firstSkipped = firstSkipped == null ? week.week() : firstSkipped;
                 lastSkipped = week.week();
                 LOG.debug("skipping week {}: already committed on topic {}", week.week(), config.topic());
@@ -187,12 +200,16 @@ public final class WeekPublisher implements AutoCloseable {
                 } else if (weeksPerSecond > 0) {
                     pace(publishingStartedAt, published, weeksPerSecond);
                 }
+                long weekStartedAt = System.nanoTime();
                 CommittedWeek committed = publish(week, origin);
                 published++;
                 records += committed.records();
                 bytes += committed.bytes();
-                progress.accept(new PublishProgress(committed.week(), committed.nodes(), committed.links(), published,
-                        records, bytes, Duration.ofNanos(System.nanoTime() - publishingStartedAt)));
+                PublishProgress done = new PublishProgress(committed.week(), committed.nodes(), committed.links(), published,
+                        records, bytes, Duration.ofNanos(System.nanoTime() - publishingStartedAt));
+                ReplayerMetrics.weekCommitted(committed.week(), committed.records(), committed.bytes(),
+                        Duration.ofNanos(System.nanoTime() - weekStartedAt), done.eventsPerSecond());
+                progress.accept(done);
             }
             week = weeks.hasNext() ? weeks.next() : null;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.dexposure.replayer.metrics.ReplayerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,6 +148,7 @@ public final class ApiHttpClient {
         Optional<ResponseCache.Entry> cached = cache.find(api, requestKey);
         if (cached.isPresent() && (notFoundIsAnswer || !cached.get().notFound())) {
             cacheHits.incrementAndGet();
+            ReplayerMetrics.apiCacheHit(api);
             LOG.debug("{} {}: from the cache", api, requestLine);
             return cached.get().body();
         }
@@ -154,6 +156,7 @@ public final class ApiHttpClient {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 waitBeforeRetry(requestLine, attempt, last);
+                ReplayerMetrics.apiRetry(api);
             }
             try {
                 pacer.awaitTurn();
@@ -161,9 +164,12 @@ public final class ApiHttpClient {
                 throw interrupted(requestLine, e);
             }
             Path partial = cache.newPartialFile(api);
+            long sentAt = System.nanoTime();
+            String outcome = "error";
             try {
                 HttpResponse<Path> response = send(method, uri, headers, body, partial, requestLine);
                 int status = response.statusCode();
+                outcome = ReplayerMetrics.statusClass(status);
                 if (status >= 200 && status < 300) {
                     Path plain = decoded(response, partial);
                     Optional<String> problem = jsonProblem(plain);
@@ -184,6 +190,7 @@ public final class ApiHttpClient {
                     last = new Failure("HTTP " + status + describeBody(response, partial), retryable, retryAfter, null);
                 }
             } catch (HttpTimeoutException | TimeoutException e) {
+                outcome = "timeout";
                 last = new Failure("no complete response within " + describe(settings.responseTimeout()), true,
                         Optional.empty(), e);
             } catch (BodyCutOff e) {
@@ -195,6 +202,7 @@ public final class ApiHttpClient {
                 last = new Failure("connection failed: " + redact(String.valueOf(e.getMessage())) + " ("
                         + e.getClass().getSimpleName() + ")", true, Optional.empty(), e);
             } finally {
+                ReplayerMetrics.apiRequest(api, outcome, Duration.ofNanos(System.nanoTime() - sentAt));
                 Files.deleteIfExists(partial);
             }
             if (!last.retryable()) {
