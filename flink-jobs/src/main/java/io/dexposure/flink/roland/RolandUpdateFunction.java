@@ -57,8 +57,8 @@ public class RolandUpdateFunction extends KeyedProcessFunction<Integer, NetworkW
                 PrimitiveArrayTypeInfo.FLOAT_PRIMITIVE_ARRAY_TYPE_INFO));
         previousInputStates = getRuntimeContext().getState(new ValueStateDescriptor<>("roland-previous-input-states",
                 PrimitiveArrayTypeInfo.FLOAT_PRIMITIVE_ARRAY_TYPE_INFO));
-        weeks = getRuntimeContext().getMetricGroup().counter("rolandWeeks");
-        getRuntimeContext().getMetricGroup().gauge("rolandStepMillis", () -> lastStepMillis);
+        weeks = getRuntimeContext().getMetricGroup().counter("rolandWeeksUpdated");
+        getRuntimeContext().getMetricGroup().gauge("lastRolandStepMillis", () -> lastStepMillis);
     }
 
     @Override

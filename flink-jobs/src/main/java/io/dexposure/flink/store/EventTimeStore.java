@@ -39,6 +39,13 @@ public final class EventTimeStore {
         attach(outputs.metrics(), StoreTables.WEEK_METRICS, options);
         attach(outputs.protocols(), StoreTables.PROTOCOL_METRICS, options);
         attach(outputs.issues(), StoreTables.DATA_QUALITY, options);
+        attach(outputs.alerts(), StoreTables.ALERTS, options);
+        attach(outputs.protocolRisk(), StoreTables.PROTOCOL_RISK, options);
+        attach(outputs.weekRisk(), StoreTables.WEEK_RISK, options);
+        if (outputs.predictions() != null) { // null with --no-roland
+            attach(outputs.predictions(), StoreTables.LINK_PREDICTIONS, options);
+            attach(outputs.modelQuality(), StoreTables.MODEL_QUALITY, options);
+        }
     }
 
     public static boolean enabled(JobOptions options) {
