@@ -202,6 +202,11 @@ class MonitoringStackIntegrationTest {
         again.metricsTopic = options.metricsTopic;
         again.protocolMetricsTopic = options.protocolMetricsTopic;
         again.dataQualityTopic = options.dataQualityTopic;
+        again.alertsTopic = options.alertsTopic;
+        again.protocolRiskTopic = options.protocolRiskTopic;
+        again.weekRiskTopic = options.weekRiskTopic;
+        again.predictionsTopic = options.predictionsTopic;
+        again.modelQualityTopic = options.modelQualityTopic;
         again.bounded = true;
         start(again).getJobExecutionResult().get(180, TimeUnit.SECONDS);
 
@@ -218,14 +223,14 @@ class MonitoringStackIntegrationTest {
         int exit = new CommandLine(new ReportCommand()).execute("--jdbc-url", options.jdbcUrl, "--jdbc-user", LocalPostgres.USER,
                 "--out", dir.toString());
         assertThat(exit).isZero();
-        for (String png : List.of("weekly-value.png", "weekly-structure.png", "top-systemic.png")) {
+        for (String png : List.of("weekly-value.png", "weekly-structure.png", "top-systemic.png", "alerts.png", "model-quality.png")) {
             byte[] bytes = Files.readAllBytes(dir.resolve(png));
             assertThat(bytes).as(png).hasSizeGreaterThan(10_000).startsWith(0x89, 'P', 'N', 'G');
         }
         String index = Files.readString(dir.resolve("index.html"));
         assertThat(index).contains("<td>Terra</td><td>2022-05-09</td>").contains("<td>FTX</td><td>2022-11-07</td>")
-                .contains("33 weeks").contains("No alerts").contains("No model-quality records")
-                .contains("src=\"weekly-value.png\"");
+                .contains("33 weeks").doesNotContain("No alerts").doesNotContain("No model-quality records")
+                .contains("src=\"weekly-value.png\"").contains("src=\"alerts.png\"").contains("src=\"model-quality.png\"");
 
         ReportData fromTopics = ReportData.fromKafka(options);
         ReportData fromStore;
