@@ -93,9 +93,12 @@ class CoinGeckoClientTest {
 
         List<Request> log = server.requestLog();
         assertThat(log).hasSize(3);
+        // The pacer spaces request starts 150 ms apart at the client; the server sees arrivals, which a loaded
+        // machine can shift by some milliseconds either way (137.7 ms was seen once). Unpaced calls arrive
+        // about 1 ms apart, so 100 ms still tells pacing from none without depending on the scheduler.
         for (int i = 1; i < log.size(); i++) {
             assertThat(Duration.ofNanos(log.get(i).atNanos() - log.get(i - 1).atNanos()))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(140));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(100));
         }
     }
 
