@@ -38,6 +38,14 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
     /** The knobs, with the defaults the compare command uses; {@code hidden} are the two layers' widths. */
     public record Settings(int[] preprocess, int[] hidden, int heads, double learningRate, int maxEpochs, int patience,
                            int maxTrainingWeeks, double negativeRatio, long seed, int threads) {
+        public Settings {
+            if (preprocess.length != 2 || hidden.length != 2 || heads < 1 || learningRate <= 0 || maxEpochs < 1
+                    || patience < 1 || maxTrainingWeeks < 1 || negativeRatio <= 0 || threads < 1) {
+                throw new IllegalArgumentException("invalid static GNN settings: " + maxEpochs + " epochs, patience "
+                        + patience + ", " + maxTrainingWeeks + " training weeks, " + heads + " heads");
+            }
+        }
+
         public static Settings defaults(long seed) {
             return new Settings(new int[] {128, 64}, new int[] {64, 32}, 2, 0.01, 30, 3, 52, 1.0, seed, 1);
         }
