@@ -16,24 +16,14 @@ import java.util.List;
 public final class GatLinkScorer extends StaticGnnLinkScorer {
     public static final String NAME = "gat";
 
-    private GatLinkScorer(List<NetworkWeek> history, Settings settings) {
-        super(history, settings);
+    /** Trained on {@code history}'s training weeks, early-stopped on its validation weeks. */
+    public GatLinkScorer(List<NetworkWeek> history, ChronologicalSplit split, Settings settings) {
+        super(NAME, history, settings);
         if (settings.heads() < 1 || settings.hidden()[0] % settings.heads() != 0) {
             throw new IllegalArgumentException("GAT: the first width " + settings.hidden()[0] + " must split into "
                     + settings.heads() + " heads");
         }
-    }
-
-    /** Trained on {@code history}'s training weeks, early-stopped on its validation weeks. */
-    public static GatLinkScorer train(List<NetworkWeek> history, ChronologicalSplit split, Settings settings) {
-        GatLinkScorer scorer = new GatLinkScorer(history, settings);
-        scorer.train(split);
-        return scorer;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        train(split);
     }
 
     @Override

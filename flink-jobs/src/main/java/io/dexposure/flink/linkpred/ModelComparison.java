@@ -48,10 +48,10 @@ public final class ModelComparison {
         Node2Vec.Settings node2vec = baselines.node2vec();
         List<StaticGnnLinkScorer> gnns = new ArrayList<>();
         if (baselines.staticGcn() != null) {
-            gnns.add(StaticGcnLinkScorer.train(weeks, split, baselines.staticGcn()));
+            gnns.add(new StaticGcnLinkScorer(weeks, split, baselines.staticGcn()));
         }
         if (baselines.gat() != null) {
-            gnns.add(GatLinkScorer.train(weeks, split, baselines.gat()));
+            gnns.add(new GatLinkScorer(weeks, split, baselines.gat()));
         }
         for (StaticGnnLinkScorer gnn : gnns) {
             StaticGnnLinkScorer.Training t = gnn.training();

@@ -15,20 +15,10 @@ import java.util.List;
 public final class StaticGcnLinkScorer extends StaticGnnLinkScorer {
     public static final String NAME = "static-gcn";
 
-    private StaticGcnLinkScorer(List<NetworkWeek> history, Settings settings) {
-        super(history, settings);
-    }
-
     /** Trained on {@code history}'s training weeks, early-stopped on its validation weeks. */
-    public static StaticGcnLinkScorer train(List<NetworkWeek> history, ChronologicalSplit split, Settings settings) {
-        StaticGcnLinkScorer scorer = new StaticGcnLinkScorer(history, settings);
-        scorer.train(split);
-        return scorer;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+    public StaticGcnLinkScorer(List<NetworkWeek> history, ChronologicalSplit split, Settings settings) {
+        super(NAME, history, settings);
+        train(split);
     }
 
     @Override

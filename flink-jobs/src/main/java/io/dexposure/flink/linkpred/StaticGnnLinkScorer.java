@@ -105,6 +105,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
     }
 
     protected final Settings settings;
+    private final String name;
     private final List<NetworkWeek> history;
     private final Map<String, Integer> weekIndex = new HashMap<>();
     private List<Parameter> layout;
@@ -114,7 +115,8 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
     private Map<String, Integer> cachedIndex;
     private float[][] cachedEmbeddings;
 
-    protected StaticGnnLinkScorer(List<NetworkWeek> history, Settings settings) {
+    protected StaticGnnLinkScorer(String name, List<NetworkWeek> history, Settings settings) {
+        this.name = name;
         this.history = List.copyOf(history);
         this.settings = settings;
         for (int i = 0; i < history.size(); i++) {
@@ -128,8 +130,8 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
     /** The two message-passing layers on the preprocessed features {@code z}; {@code w} holds only their parameters. */
     protected abstract NDArray layers(NDList w, Graph graph, NDArray z);
 
-    /** Trains on the split's training weeks with early stopping on its validation weeks; returns this. */
-    protected final StaticGnnLinkScorer train(ChronologicalSplit split) {
+    /** Trains on the split's training weeks with early stopping on its validation weeks (the subclass's constructor calls it). */
+    protected final void train(ChronologicalSplit split) {
         long started = System.nanoTime();
         layout = new ArrayList<>();
         int[] pre = settings.preprocess();
@@ -203,7 +205,11 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
         }
         training = new Training(epochs, bestEpoch, bestTrainLoss, best, trainWeeks, Math.max(0, validationWeeks),
                 (System.nanoTime() - started) / 1e6);
-        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     public Training training() {

@@ -21,8 +21,8 @@ class StaticGnnLinkScorerTest {
     void staticGcnBeatsRandomAndRepeatsItself() {
         List<NetworkWeek> history = history(SPLIT.weeks());
         StaticGnnLinkScorer.Settings settings = StaticGnnLinkScorer.Settings.defaults(42).small(15);
-        StaticGcnLinkScorer first = StaticGcnLinkScorer.train(history, SPLIT, settings);
-        assertBeatsRandomAndRepeats(history, first, StaticGcnLinkScorer.train(history, SPLIT, settings));
+        StaticGcnLinkScorer first = new StaticGcnLinkScorer(history, SPLIT, settings);
+        assertBeatsRandomAndRepeats(history, first, new StaticGcnLinkScorer(history, SPLIT, settings));
         assertThat(first.training().trainWeeks()).isEqualTo(5);
         assertThat(first.training().validationWeeks()).isEqualTo(1);
         assertThat(first.training().bestEpoch()).isGreaterThanOrEqualTo(0);
@@ -32,8 +32,8 @@ class StaticGnnLinkScorerTest {
     void gatBeatsRandomAndRepeatsItself() {
         List<NetworkWeek> history = history(SPLIT.weeks());
         StaticGnnLinkScorer.Settings settings = StaticGnnLinkScorer.Settings.defaults(42).small(15);
-        assertBeatsRandomAndRepeats(history, GatLinkScorer.train(history, SPLIT, settings),
-                GatLinkScorer.train(history, SPLIT, settings));
+        assertBeatsRandomAndRepeats(history, new GatLinkScorer(history, SPLIT, settings),
+                new GatLinkScorer(history, SPLIT, settings));
     }
 
     private static void assertBeatsRandomAndRepeats(List<NetworkWeek> history, StaticGnnLinkScorer scorer,
