@@ -6,6 +6,7 @@ import io.dexposure.flink.linkpred.ComparisonTable;
 import io.dexposure.flink.linkpred.ModelComparison;
 import io.dexposure.flink.linkpred.Node2Vec;
 import io.dexposure.flink.linkpred.SnapshotHistory;
+import io.dexposure.flink.linkpred.StaticGnnLinkScorer;
 import io.dexposure.flink.roland.RolandSettings;
 import io.dexposure.flink.sequence.NetworkWeek;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
  * ROLAND takes the job's {@code --roland-*} flags.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare ROLAND with persistence, the neighbourhood heuristics and node2vec + LR on a snapshot file "
+        description = "Compare ROLAND with persistence, the neighbourhood heuristics, node2vec + LR, a static GCN and a GAT "
+                + "on a snapshot file "
                 + "(chronological split, one week ahead). Of the job flags listed, only --roland-* apply.")
 public class CompareCommand implements Callable<Integer> {
     @Option(names = "--input", description = "Snapshot file (default: data/sample/dexposure-sample.json in the project).")
@@ -47,6 +49,22 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--node2vec", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Include node2vec + LR, refitted before each test week (default: ${DEFAULT-VALUE}).")
     boolean node2vec = true;
+
+    @Option(names = "--static-gcn", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Include the static GCN, trained once on the training weeks (default: ${DEFAULT-VALUE}).")
+    boolean staticGcn = true;
+
+    @Option(names = "--gat", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Include the GAT, trained once on the training weeks (default: ${DEFAULT-VALUE}).")
+    boolean gat = true;
+
+    @Option(names = "--gnn-epochs", defaultValue = "30",
+            description = "Static GCN and GAT: training epochs at most, early-stopped on the validation weeks (default: ${DEFAULT-VALUE}).")
+    int gnnEpochs = 30;
+
+    @Option(names = "--gnn-training-weeks", defaultValue = "52",
+            description = "Static GCN and GAT: train on at most this many of the last training weeks (default: ${DEFAULT-VALUE}).")
+    int gnnTrainingWeeks = 52;
 
     @Mixin
     JobOptions job = new JobOptions();
@@ -72,8 +90,13 @@ public class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Chronological split: %d train / %d validation / %d test weeks (DeXposure-FM on the real data: 226 / 24 / 33)%n",
                 split.train(), split.validation(), split.test());
         RolandSettings settings = job.rolandSettings();
-        ModelComparison.Result result = ModelComparison.run(used, split, settings,
-                node2vec ? Node2Vec.Settings.defaults(settings.seed) : null, line -> System.err.println("  " + line));
+        StaticGnnLinkScorer.Settings d = StaticGnnLinkScorer.Settings.defaults(settings.seed);
+        StaticGnnLinkScorer.Settings gnn = new StaticGnnLinkScorer.Settings(d.preprocess(), d.hidden(), d.heads(),
+                d.learningRate(), gnnEpochs, d.patience(), gnnTrainingWeeks, settings.negativeRatio, settings.seed, settings.threads);
+        ModelComparison.Baselines baselines = new ModelComparison.Baselines(
+                node2vec ? Node2Vec.Settings.defaults(settings.seed) : null, staticGcn ? gnn : null, gat ? gnn : null);
+        ModelComparison.Result result = ModelComparison.run(used, split, settings, baselines,
+                line -> System.err.println("  " + line));
         out.printf(Locale.ROOT, "Test weeks %s .. %s; %d positives and %.0fx as many seeded negatives a week, MRR against %d negatives%n%n",
                 result.testWeeks().get(0), result.testWeeks().get(result.testWeeks().size() - 1), last.linkCount(),
                 settings.negativeRatio, settings.mrrCandidates);

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * Every model on one history with a chronological split, one week ahead. ROLAND runs its live-update
  * loop over all weeks in order (it never sees week t before predicting it, as in the job); persistence
  * and the neighbourhood heuristics score from the week before; node2vec + LR is refitted on the week
- * before each test week. Only the test weeks are scored, all on the same seeded pairs.
+ * before each test week; the static GCN and GAT are trained once on the training weeks, early-stopped on
+ * the validation weeks, and score each test week from the week before. Only the test weeks are scored, all
+ * on the same seeded pairs.
  */
 public final class ModelComparison {
     private ModelComparison() {
@@ -28,10 +30,35 @@ public final class ModelComparison {
                          List<Double> rolandStepMillis) {
     }
 
+    /** The trained baselines to run besides ROLAND, persistence and the heuristics; null leaves one out. */
+    public record Baselines(Node2Vec.Settings node2vec, StaticGnnLinkScorer.Settings staticGcn,
+                            StaticGnnLinkScorer.Settings gat) {
+    }
+
     public static Result run(List<NetworkWeek> weeks, ChronologicalSplit split, RolandSettings settings,
                              Node2Vec.Settings node2vec, Consumer<String> progress) throws Exception {
+        return run(weeks, split, settings, new Baselines(node2vec, null, null), progress);
+    }
+
+    public static Result run(List<NetworkWeek> weeks, ChronologicalSplit split, RolandSettings settings,
+                             Baselines baselines, Consumer<String> progress) throws Exception {
         if (weeks.size() != split.weeks()) {
             throw new IllegalArgumentException(weeks.size() + " weeks, but the split covers " + split.weeks());
+        }
+        Node2Vec.Settings node2vec = baselines.node2vec();
+        List<StaticGnnLinkScorer> gnns = new ArrayList<>();
+        if (baselines.staticGcn() != null) {
+            gnns.add(new StaticGcnLinkScorer(weeks, split, baselines.staticGcn()));
+        }
+        if (baselines.gat() != null) {
+            gnns.add(new GatLinkScorer(weeks, split, baselines.gat()));
+        }
+        for (StaticGnnLinkScorer gnn : gnns) {
+            StaticGnnLinkScorer.Training t = gnn.training();
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "%s: trained on %d weeks, early stopping on %d: %d epochs, kept epoch %d (train loss %.4f, "
+                            + "validation loss %.4f), %.1f s", gnn.name(), t.trainWeeks(), t.validationWeeks(), t.epochs(),
+                    t.bestEpoch() + 1, t.trainLoss(), t.validationLoss(), t.millis() / 1000));
         }
         Map<String, List<ModelQuality>> byModel = new LinkedHashMap<>();
         List<String> testWeeks = new ArrayList<>();
@@ -50,11 +77,17 @@ public final class ModelComparison {
                     for (ModelQuality q : update.quality()) {
                         byModel.computeIfAbsent(q.model, m -> new ArrayList<>()).add(q);
                     }
+                    List<LinkScorer> trained = new ArrayList<>(gnns);
                     if (node2vec != null) {
+                        trained.add(0, new Node2VecLinkScorer(weeks.get(i - 1), node2vec));
+                    }
+                    if (!trained.isEmpty()) {
                         EvaluationPairs pairs = EvaluationPairs.sample(week, settings.negativeRatio, settings.mrrQueries,
                                 settings.mrrCandidates, settings.seed);
-                        ModelQuality q = pairs.quality(new Node2VecLinkScorer(weeks.get(i - 1), node2vec));
-                        byModel.computeIfAbsent(q.model, m -> new ArrayList<>()).add(q);
+                        for (LinkScorer scorer : trained) {
+                            ModelQuality q = pairs.quality(scorer);
+                            byModel.computeIfAbsent(q.model, m -> new ArrayList<>()).add(q);
+                        }
                     }
                 }
                 progress.accept(String.format(java.util.Locale.ROOT, "%s %s: ROLAND step %.0f ms, %d epochs",

@@ -84,9 +84,27 @@ public final class NormalisedAdjacency {
      * same manager, as long as the sparse tensor.
      */
     public NDArray toSparse(NDManager manager) {
+        return sparse(manager, rows, cols, values, new Shape(nodes, nodes));
+    }
+
+    /**
+     * A sparse COO matrix of {@code shape} with {@code values[k]} at (rows[k], cols[k]), its index and value
+     * arrays kept open in {@code manager} (see {@link #toSparse}). Constant: no gradient reaches the values.
+     */
+    public static NDArray sparse(NDManager manager, long[] rows, long[] cols, float[] values, Shape shape) {
         NDArray indices = manager.create(new long[][] {rows, cols});
         NDArray data = manager.create(values);
-        return JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) data, new Shape(nodes, nodes));
+        return JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) data, shape);
+    }
+
+    /** Row (receiving node) of each non-zero, self-loops included; row-major order. */
+    public long[] rows() {
+        return rows.clone();
+    }
+
+    /** Column (sending node) of each non-zero, in the order of {@link #rows()}. */
+    public long[] columns() {
+        return cols.clone();
     }
 
     /** The same matrix dense (tests). */

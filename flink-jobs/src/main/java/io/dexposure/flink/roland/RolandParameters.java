@@ -121,20 +121,24 @@ public final class RolandParameters {
     /** One Adam step (bias-corrected, as PyTorch's Adam without weight decay); gradients per parameter. */
     void adamStep(float[][] gradients, double learningRate) {
         adamSteps++;
-        double correction1 = 1 - Math.pow(BETA1, adamSteps);
-        double correction2 = 1 - Math.pow(BETA2, adamSteps);
         for (int p = 0; p < COUNT; p++) {
-            float[] g = gradients[p];
-            float[] w = values[p];
-            float[] m = firstMoments[p];
-            float[] v = secondMoments[p];
-            for (int i = 0; i < w.length; i++) {
-                m[i] = (float) (BETA1 * m[i] + (1 - BETA1) * g[i]);
-                v[i] = (float) (BETA2 * v[i] + (1 - BETA2) * g[i] * g[i]);
-                double mHat = m[i] / correction1;
-                double vHat = v[i] / correction2;
-                w[i] = (float) (w[i] - learningRate * mHat / (Math.sqrt(vHat) + EPSILON));
-            }
+            adamUpdate(values[p], firstMoments[p], secondMoments[p], gradients[p], adamSteps, learningRate);
+        }
+    }
+
+    /**
+     * Adam on one parameter in place (PyTorch's defaults, no weight decay): {@code step} is the 1-based step
+     * count the bias correction uses. Shared with the static GNN baselines.
+     */
+    public static void adamUpdate(float[] w, float[] m, float[] v, float[] g, long step, double learningRate) {
+        double correction1 = 1 - Math.pow(BETA1, step);
+        double correction2 = 1 - Math.pow(BETA2, step);
+        for (int i = 0; i < w.length; i++) {
+            m[i] = (float) (BETA1 * m[i] + (1 - BETA1) * g[i]);
+            v[i] = (float) (BETA2 * v[i] + (1 - BETA2) * g[i] * g[i]);
+            double mHat = m[i] / correction1;
+            double vHat = v[i] / correction2;
+            w[i] = (float) (w[i] - learningRate * mHat / (Math.sqrt(vHat) + EPSILON));
         }
     }
 
