@@ -51,11 +51,15 @@ public final class AlertEvaluation {
         }
     }
 
-    public Summary summary() {
+    /** Every week of every scenario: the complement, within the file, is the calm weeks. */
+    private Set<String> eventWeeks() {
         Set<String> eventWeeks = new HashSet<>();
-        for (ScenarioGroundTruth s : scenarios) {
-            s.weeks().forEach(w -> eventWeeks.add(w.toString()));
-        }
+        scenarios.forEach(s -> s.weeks().forEach(w -> eventWeeks.add(w.toString())));
+        return eventWeeks;
+    }
+
+    public Summary summary() {
+        Set<String> eventWeeks = eventWeeks();
         List<Event> events = new ArrayList<>();
         for (ScenarioGroundTruth s : scenarios) {
             String week = s.weeks().get(0).toString();
@@ -124,8 +128,7 @@ public final class AlertEvaluation {
     /** The table printed by the evaluation command and quoted in the README. */
     public String table() {
         Summary s = summary();
-        Set<String> eventWeeks = new HashSet<>();
-        scenarios.forEach(sc -> sc.weeks().forEach(w -> eventWeeks.add(w.toString())));
+        Set<String> eventWeeks = eventWeeks();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.US, "%-24s %10s %10s %10s %10s%n", "rule", "critical", "warning", "info", "in calm wks"));
         Map<String, int[]> byRule = new LinkedHashMap<>();

@@ -58,7 +58,8 @@ public final class ContagionRule implements AlertRule {
                             + " protocols distressed" + (creditors.length() == 0 ? "." : "; hardest hit: " + creditors + ".")));
         }
         ContagionResult worst = c.risk.worstSystemicResult();
-        double before = c.risk.previousWorstSystemicShare();
+        double before = c.previousRisk == null || c.previousRisk.worstSystemicNode == null ? Double.NaN
+                : c.previousRisk.worstSystemicLossShare;
         if (worst != null && worst.lossShare() >= hypotheticalShare && (Double.isNaN(before) || before < hypotheticalShare)) {
             int node = c.risk.worstSystemic();
             List<AlertSubject> subjects = new ArrayList<>();

@@ -34,12 +34,12 @@ public final class CreditorAtRiskRule implements AlertRule {
         // creditor -> (issuer -> exposure), creditors in id order for a stable output order.
         Map<Integer, Map<Integer, Double>> exposed = new TreeMap<>((a, b) -> c.previous.ids[a].compareTo(c.previous.ids[b]));
         for (int issuer = 0; issuer < c.previous.nodeCount(); issuer++) {
-            if (!c.isProtocol(c.previous, issuer) || c.tvlDrop(issuer) < distressDrop) {
+            if (!WeekChange.isProtocol(c.previous, issuer) || c.tvlDrop(issuer) < distressDrop) {
                 continue;
             }
             for (int p = c.previousLinks.start(issuer); p < c.previousLinks.end(issuer); p++) {
                 int creditor = c.previousLinks.creditor(p);
-                if (creditor != issuer && c.isProtocol(c.previous, creditor)) {
+                if (creditor != issuer && WeekChange.isProtocol(c.previous, creditor)) {
                     exposed.computeIfAbsent(creditor, k -> new TreeMap<>()).merge(issuer, c.previousLinks.exposure(p), Double::sum);
                 }
             }

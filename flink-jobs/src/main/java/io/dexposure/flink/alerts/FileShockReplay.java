@@ -32,12 +32,15 @@ public final class FileShockReplay {
                     BiConsumer<NetworkWeek, ShockDetector.Assessment> onWeek) throws IOException {
         Map<String, ChangePointDetector> detectors = new HashMap<>();
         NetworkWeek previous = null;
+        io.dexposure.flink.risk.WeekRisk previousRisk = null;
         try (SnapshotReader reader = SnapshotReader.open(file, options)) {
             while (reader.hasNext()) {
                 WeeklyNetwork network = SnapshotNetworks.of(reader.next(), directory);
                 NetworkWeek week = NetworkWeek.of(network, calculator.analyse(network, new WeekMetricsCalculator.PhaseTimes()));
-                onWeek.accept(week, detector.assess(week, previous, detectors));
+                ShockDetector.Assessment assessment = detector.assess(week, previous, previousRisk, detectors);
+                onWeek.accept(week, assessment);
                 previous = week;
+                previousRisk = assessment.weekRisk();
             }
         }
     }

@@ -35,7 +35,7 @@ public final class IssuerCollapseRule implements AlertRule {
             return alerts;
         }
         for (int i = 0; i < c.previous.nodeCount(); i++) {
-            if (!c.isProtocol(c.previous, i)) {
+            if (!WeekChange.isProtocol(c.previous, i)) {
                 continue;
             }
             double drop = c.tvlDrop(i);

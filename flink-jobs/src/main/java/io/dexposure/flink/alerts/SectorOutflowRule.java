@@ -49,7 +49,7 @@ public final class SectorOutflowRule implements AlertRule {
             List<AlertSubject> subjects = new ArrayList<>();
             subjects.add(AlertSubject.of(sector.getKey(), sector.getKey(), sector.getKey(), "sector", was - now));
             List<Integer> losers = IntStream.range(0, c.previous.nodeCount())
-                    .filter(i -> c.isProtocol(c.previous, i) && sector.getKey().equals(SectorSpillover.sector(c.previous.categories[i])))
+                    .filter(i -> WeekChange.isProtocol(c.previous, i) && sector.getKey().equals(SectorSpillover.sector(c.previous.categories[i])))
                     .boxed().sorted(Comparator.<Integer>comparingDouble(i -> -(c.previous.tvlUsd[i] - c.currentTvl(c.previous.ids[i])))
                             .thenComparing(i -> c.previous.ids[i])).limit(NAMED).toList();
             StringBuilder names = new StringBuilder();

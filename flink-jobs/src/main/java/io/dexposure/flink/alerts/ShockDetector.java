@@ -15,7 +15,7 @@ import java.util.Map;
  * Everything the sequential risk operator computes for a week, given the previous one: systemic
  * importance, contagion, sector spillover, and the six alert rules. Plain and deterministic (the same
  * weeks give the same records), so tests and the evaluation command call it without Flink; the state it
- * needs (the previous week, the change-point detectors) is passed in.
+ * needs (the previous week and its risk record, the change-point detectors) is passed in.
  */
 public final class ShockDetector {
     private final WeekRiskCalculator risk;
@@ -40,12 +40,14 @@ public final class ShockDetector {
     }
 
     /**
-     * @param previous  the previous analysed week, or null for the first week of a run
-     * @param detectors change-point state per metric, updated in place
+     * @param previous     the previous analysed week, or null for the first week of a run
+     * @param previousRisk the week-risk record assessed for {@code previous} (null with it)
+     * @param detectors    change-point state per metric, updated in place
      */
-    public Assessment assess(NetworkWeek current, NetworkWeek previous, Map<String, ChangePointDetector> detectors) {
+    public Assessment assess(NetworkWeek current, NetworkWeek previous, WeekRisk previousRisk,
+                             Map<String, ChangePointDetector> detectors) {
         WeekRiskCalculator.Assessment assessment = risk.assess(current, previous);
-        WeekChange change = new WeekChange(current, previous, assessment);
+        WeekChange change = new WeekChange(current, previous, assessment, previousRisk);
         List<Alert> alerts = new ArrayList<>();
         for (AlertRule rule : rules) {
             alerts.addAll(rule.evaluate(change));

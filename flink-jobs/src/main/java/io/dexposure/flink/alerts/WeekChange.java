@@ -2,6 +2,7 @@ package io.dexposure.flink.alerts;
 
 import io.dexposure.events.NodeKind;
 import io.dexposure.flink.risk.ExposureLinks;
+import io.dexposure.flink.risk.WeekRisk;
 import io.dexposure.flink.risk.WeekRiskCalculator;
 import io.dexposure.flink.sequence.NetworkWeek;
 
@@ -9,23 +10,24 @@ import java.util.Map;
 
 /**
  * What the alert rules look at: this week, the previous one (null for the first week of a run), the
- * previous week's links by issuer (who held what going into the week) and the week's risk assessment.
+ * previous week's links by issuer (who held what going into the week), the week's risk assessment, and
+ * the previous week's risk record (null for the first week of a run).
  */
 public final class WeekChange {
     public final NetworkWeek current;
     public final NetworkWeek previous;
     public final Map<String, Integer> currentIndex;
-    public final Map<String, Integer> previousIndex;
     public final ExposureLinks previousLinks;
     public final WeekRiskCalculator.Assessment risk;
+    public final WeekRisk previousRisk;
 
-    public WeekChange(NetworkWeek current, NetworkWeek previous, WeekRiskCalculator.Assessment risk) {
+    public WeekChange(NetworkWeek current, NetworkWeek previous, WeekRiskCalculator.Assessment risk, WeekRisk previousRisk) {
         this.current = current;
         this.previous = previous;
-        this.currentIndex = current.indexById();
-        this.previousIndex = previous == null ? Map.of() : previous.indexById();
-        this.previousLinks = previous == null ? null : ExposureLinks.of(previous);
+        this.currentIndex = risk.currentIndex();
+        this.previousLinks = risk.previousLinks();
         this.risk = risk;
+        this.previousRisk = previousRisk;
     }
 
     public String week() {
@@ -44,7 +46,7 @@ public final class WeekChange {
         return before <= 0 ? 0 : Math.max(0, 1 - currentTvl(previous.ids[previousNode]) / before);
     }
 
-    public boolean isProtocol(NetworkWeek week, int node) {
+    public static boolean isProtocol(NetworkWeek week, int node) {
         return NodeKind.classify(week.ids[node]) == NodeKind.PROTOCOL;
     }
 

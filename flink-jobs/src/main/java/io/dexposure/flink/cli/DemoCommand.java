@@ -173,9 +173,6 @@ public class DemoCommand implements Callable<Integer> {
         options.groupId = "dexposure-demo";
         options.transactionalIdPrefix = "dexposure-demo";
         options.restartAttempts = 0; // a demo should fail at once with its cause, not retry
-        // The replay writes weeks in order, so a quiet partition can be declared idle early: the
-        // sequential operators (alerts) then see the watermark pass the first week without a 30 s wait.
-        options.idlenessMs = 2_000;
         options.inputTopic = Topics.SNAPSHOT_EVENTS;
         options.roland = roland;
         return options;
@@ -218,17 +215,17 @@ public class DemoCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, String> strip = new TreeMap<>();
-        weeks.forEach(w -> strip.put(w.toString(), "."));
-        for (Alert a : alerts) {
-            strip.merge(a.week, Alert.CRITICAL.equals(a.severity) ? "!" : Alert.WARNING.equals(a.severity) ? "*" : ".",
-                    (x, y) -> x.equals("!") || y.equals("!") ? "!" : x.equals("*") || y.equals("*") ? "*" : ".");
-        }
+        // One character a week for its most severe alert: '.' calm or info, '*' warning, '!' critical.
+        Map<String, Integer> worst = new TreeMap<>();
+        weeks.forEach(w -> worst.put(w.toString(), 0));
+        alerts.forEach(a -> worst.merge(a.week, AlertConsumer.rank(a.severity), Math::max));
+        StringBuilder strip = new StringBuilder();
+        worst.values().forEach(rank -> strip.append(".*!".charAt(rank)));
         long critical = alerts.stream().filter(a -> Alert.CRITICAL.equals(a.severity)).count();
         long warning = alerts.stream().filter(a -> Alert.WARNING.equals(a.severity)).count();
         out.printf(Locale.US, "%nAlerts: %d critical, %d warning, %d info (topic %s; records in %s)%n", critical, warning,
                 alerts.size() - critical - warning, options.alertsTopic, jsonl);
-        out.println("  " + weeks.get(0) + " " + String.join("", strip.values()) + " " + weeks.get(weeks.size() - 1)
+        out.println("  " + weeks.get(0) + " " + strip + " " + weeks.get(weeks.size() - 1)
                 + "   (! critical, * warning, . calm)");
         alerts.stream().filter(a -> Alert.CRITICAL.equals(a.severity) && a.rule.equals(io.dexposure.flink.alerts.AlertRule.ISSUER_COLLAPSE))
                 .sorted(java.util.Comparator.comparing((Alert a) -> a.week).thenComparing(a -> -a.value))

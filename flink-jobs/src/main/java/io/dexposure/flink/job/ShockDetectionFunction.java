@@ -29,7 +29,8 @@ import java.util.Map;
  * The sequential risk operator: weeks arrive in week order (from the {@link WeekSequencer}); each is
  * assessed against the previous one by the {@link ShockDetector}. Alerts are the main output, the
  * week's top systemic protocols and its contagion summary side outputs. State: the previous analysed
- * week and one change-point detector per watched metric, so a restarted job picks up where it was.
+ * week and its risk record, and one change-point detector per watched metric, so a restarted job picks
+ * up where it was.
  */
 public class ShockDetectionFunction extends KeyedProcessFunction<Integer, NetworkWeek, Alert> {
     private static final long serialVersionUID = 1L;
@@ -43,6 +44,7 @@ public class ShockDetectionFunction extends KeyedProcessFunction<Integer, Networ
     private final OutputTag<WeekRisk> weekRisk;
     private transient ShockDetector detector;
     private transient ValueState<NetworkWeek> previous;
+    private transient ValueState<WeekRisk> previousRisk;
     private transient MapState<String, ChangePointDetector> detectors;
     private transient Map<String, Counter> alertsEmitted;
     private transient Counter weeksAssessed;
@@ -57,6 +59,7 @@ public class ShockDetectionFunction extends KeyedProcessFunction<Integer, Networ
     public void open(OpenContext openContext) {
         detector = new ShockDetector(thresholds);
         previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-week", WeekSequencer.TYPE));
+        previousRisk = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-week-risk", WEEK_RISK));
         detectors = getRuntimeContext().getMapState(new MapStateDescriptor<>("change-point-detectors", Types.STRING,
                 TypeInformation.of(ChangePointDetector.class)));
         var group = getRuntimeContext().getMetricGroup();
@@ -83,11 +86,12 @@ public class ShockDetectionFunction extends KeyedProcessFunction<Integer, Networ
         for (var e : detectors.entries()) {
             state.put(e.getKey(), e.getValue());
         }
-        ShockDetector.Assessment assessment = detector.assess(week, last, state);
+        ShockDetector.Assessment assessment = detector.assess(week, last, previousRisk.value(), state);
         for (var e : state.entrySet()) {
             detectors.put(e.getKey(), e.getValue());
         }
         previous.update(week);
+        previousRisk.update(assessment.weekRisk());
         weeksAssessed.inc();
         for (Alert alert : assessment.alerts()) {
             alertsEmitted.get(alert.severity).inc();

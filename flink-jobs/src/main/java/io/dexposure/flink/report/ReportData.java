@@ -1,7 +1,5 @@
 package io.dexposure.flink.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.job.JobOptions;
@@ -9,16 +7,13 @@ import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.risk.ProtocolRisk;
 import io.dexposure.flink.roland.ModelQuality;
 import io.dexposure.flink.store.StoreTable;
+import io.dexposure.flink.results.CommittedRecords;
 import io.dexposure.flink.store.StoreTables;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * What a report shows, read after a replay from the job's result topics or from the event-time store: the
@@ -39,7 +33,6 @@ import java.util.Properties;
  */
 public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> alerts, List<ProtocolRisk> protocolRisk,
                          List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises) {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A named period drawn on every time chart. */
     public record Crisis(String title, LocalDate start, LocalDate end) {
@@ -66,12 +59,7 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
 
     /** Everything committed on the job's result topics (read_committed, from the beginning to the current end). */
     public static ReportData fromKafka(JobOptions o) {
-        Properties props = new Properties();
-        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrapServers);
-        props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.consumer(o.bootstrapServers, null)) {
             return new ReportData("Kafka " + o.bootstrapServers,
                     sorted(topic(consumer, o.metricsTopic, WeekMetrics.class, m -> m.id)),
                     topic(consumer, o.alertsTopic, Alert.class, a -> a.id),
@@ -105,12 +93,8 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                try {
-                    T record = JSON.readValue(r.value(), type);
-                    byId.put(id.apply(record), record);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("unreadable record on " + topic + "-" + r.partition() + "@" + r.offset(), e);
-                }
+                T record = CommittedRecords.read(r, type);
+                byId.put(id.apply(record), record);
             }
         }
         return new ArrayList<>(byId.values());

@@ -1,21 +1,14 @@
 package io.dexposure.flink.results;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.flink.alerts.Alert;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Follows the alerts topic as a service would: read_committed (only what the job's exactly-once sink
@@ -24,9 +17,6 @@ import java.util.UUID;
  * after each poll, so a restarted consumer carries on where it stopped.
  */
 public final class AlertConsumer implements AutoCloseable {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final int minimumRank;
     private final boolean commit;
@@ -37,13 +27,8 @@ public final class AlertConsumer implements AutoCloseable {
      * @param minimum   lowest severity to return: info, warning or critical
      */
     public AlertConsumer(String bootstrapServers, String topic, String groupId, String minimum) {
-        Properties props = new Properties();
-        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, groupId == null ? "dexposure-alerts-" + UUID.randomUUID() : groupId);
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = CommittedRecords.consumer(bootstrapServers,
+                groupId == null ? CommittedRecords.freshGroup("dexposure-alerts-") : groupId);
         this.minimumRank = rank(minimum);
         this.commit = groupId != null;
         consumer.subscribe(List.of(topic));
@@ -63,12 +48,7 @@ public final class AlertConsumer implements AutoCloseable {
     public List<Alert> poll(Duration timeout) {
         List<Alert> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
-            Alert alert;
-            try {
-                alert = MAPPER.readValue(r.value(), Alert.class);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("unreadable alert on " + r.topic() + "-" + r.partition() + "@" + r.offset(), e);
-            }
+            Alert alert = CommittedRecords.read(r, Alert.class);
             if (rank(alert.severity) >= minimumRank && seen.add(alert.id)) {
                 out.add(alert);
             }

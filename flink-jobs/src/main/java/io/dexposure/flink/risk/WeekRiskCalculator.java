@@ -38,12 +38,15 @@ public final class WeekRiskCalculator {
      *                     (null without a previous week or without shocks)
      * @param shockDrops   per node of the previous week: its observed TVL drop fraction when it counts as a shock, else 0
      * @param worstSystemic index (this week) of the top-K protocol whose failure loses most, or -1
+     * @param currentIndex  this week's node id -> index
+     * @param previousLinks the previous week's links by issuer (null without a previous week)
      */
     public record Assessment(List<ProtocolRisk> topProtocols, WeekRisk weekRisk, ContagionResult observed,
                              double[] shockDrops, ContagionResult worstSystemicResult, int worstSystemic,
-                             double previousWorstSystemicShare) {
+                             Map<String, Integer> currentIndex, ExposureLinks previousLinks) {
     }
 
+    /** @param previous the previous analysed week, or null for the first week of a run */
     public Assessment assess(NetworkWeek current, NetworkWeek previous) {
         double[] pageRank = current.pageRank;
         if (pageRank == null || Arrays.stream(pageRank).anyMatch(Double::isNaN)) {
@@ -53,8 +56,20 @@ public final class WeekRiskCalculator {
         Integer[] protocols = ranking(current, scores);
         double[] systemicLoss = new double[current.nodeCount()];
         Arrays.fill(systemicLoss, Double.NaN);
-        int worstNode = worstSystemic(current, protocols, systemicLoss);
-        ContagionResult worst = worstNode < 0 ? null : failure(current, ExposureLinks.of(current), worstNode);
+        ExposureLinks links = ExposureLinks.of(current);
+        ContagionResult worst = null;
+        int worstNode = -1;
+        for (int r = 0; r < Math.min(topK, protocols.length); r++) {
+            int node = protocols[r];
+            double[] shock = new double[current.nodeCount()];
+            shock[node] = 1.0;
+            ContagionResult result = contagion.simulate(current.tvlUsd, links, shock);
+            systemicLoss[node] = result.lossUsd();
+            if (worst == null || result.lossUsd() > worst.lossUsd()) {
+                worst = result;
+                worstNode = node;
+            }
+        }
 
         List<ProtocolRisk> top = new ArrayList<>();
         for (int r = 0; r < Math.min(topN, protocols.length); r++) {
@@ -83,14 +98,16 @@ public final class WeekRiskCalculator {
         for (double tvl : current.tvlUsd) {
             risk.systemTvlUsd += Math.max(0, tvl);
         }
+        Map<String, Integer> currentIndex = current.indexById();
+        ExposureLinks previousLinks = previous == null ? null : ExposureLinks.of(previous);
         double[] drops = null;
         ContagionResult observed = null;
         if (previous != null) {
-            drops = shockDrops(current, previous);
+            drops = shockDrops(current, currentIndex, previous);
             int shocks = (int) Arrays.stream(drops).filter(d -> d > 0).count();
             risk.observedShocks = shocks;
             if (shocks > 0) {
-                observed = contagion.simulate(previous.tvlUsd, ExposureLinks.of(previous), drops);
+                observed = contagion.simulate(previous.tvlUsd, previousLinks, drops);
                 risk.observedLossUsd = observed.lossUsd();
                 risk.observedLossShare = observed.lossShare();
                 risk.observedRounds = observed.rounds();
@@ -107,17 +124,7 @@ public final class WeekRiskCalculator {
         SectorSpillover.Result spillover = SectorSpillover.of(current);
         risk.sectorHhi = spillover.index();
         risk.sectorFlows = spillover.flows().toArray(new WeekRisk.SectorFlow[0]);
-        double previousWorst = Double.NaN;
-        if (previous != null && previous.complete) {
-            double[] previousPageRank = previous.pageRank;
-            if (previousPageRank == null || Arrays.stream(previousPageRank).anyMatch(Double::isNaN)) {
-                previousPageRank = io.dexposure.flink.metrics.WeightedPageRank.compute(previous.toNetwork()).scores();
-            }
-            double[] loss = new double[previous.nodeCount()];
-            int node = worstSystemic(previous, ranking(previous, importance.score(previous, previousPageRank)), loss);
-            previousWorst = node < 0 ? Double.NaN : failure(previous, ExposureLinks.of(previous), node).lossShare();
-        }
-        return new Assessment(top, risk, observed, drops, worst, worstNode, previousWorst);
+        return new Assessment(top, risk, observed, drops, worst, worstNode, currentIndex, previousLinks);
     }
 
     /** Protocol nodes by score, highest first; ties by id so the ranking does not depend on arrival order. */
@@ -128,32 +135,8 @@ public final class WeekRiskCalculator {
         return protocols;
     }
 
-    /** Simulates the failure of each top-K protocol (loss per node into {@code lossUsd}); returns the worst, or -1. */
-    private int worstSystemic(NetworkWeek week, Integer[] ranking, double[] lossUsd) {
-        ExposureLinks links = ExposureLinks.of(week);
-        int worst = -1;
-        double worstLoss = -1;
-        for (int r = 0; r < Math.min(topK, ranking.length); r++) {
-            int node = ranking[r];
-            double loss = failure(week, links, node).lossUsd();
-            lossUsd[node] = loss;
-            if (loss > worstLoss) {
-                worstLoss = loss;
-                worst = node;
-            }
-        }
-        return worst;
-    }
-
-    private ContagionResult failure(NetworkWeek week, ExposureLinks links, int node) {
-        double[] shock = new double[week.nodeCount()];
-        shock[node] = 1.0;
-        return contagion.simulate(week.tvlUsd, links, shock);
-    }
-
     /** Per node of the previous week: its TVL drop fraction if it counts as an observed shock, else 0. */
-    double[] shockDrops(NetworkWeek current, NetworkWeek previous) {
-        Map<String, Integer> now = current.indexById();
+    private double[] shockDrops(NetworkWeek current, Map<String, Integer> now, NetworkWeek previous) {
         double[] drops = new double[previous.nodeCount()];
         for (int i = 0; i < previous.nodeCount(); i++) {
             double before = previous.tvlUsd[i];

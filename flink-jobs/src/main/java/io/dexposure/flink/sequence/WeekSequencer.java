@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -81,17 +82,14 @@ public class WeekSequencer extends KeyedProcessFunction<Integer, NetworkWeek, Ne
     private void release(long watermark, Collector<NetworkWeek> out) throws Exception {
         TreeSet<String> weeks = new TreeSet<>();
         buffer.keys().forEach(weeks::add);
-        for (String week : WeekOrder.releasable(weeks, lastReleased.value(), watermark)) {
+        List<String> ready = WeekOrder.releasable(weeks, lastReleased.value(), watermark);
+        for (String week : ready) {
             out.collect(buffer.get(week));
             buffer.remove(week);
             lastReleased.update(week);
             released.inc();
         }
         // Gauges run outside the keyed context, so the count is kept here rather than read from state.
-        int count = 0;
-        for (String ignored : buffer.keys()) {
-            count++;
-        }
-        bufferedWeeks = count;
+        bufferedWeeks = weeks.size() - ready.size();
     }
 }

@@ -42,7 +42,7 @@ class AlertRulesTest {
     }
 
     private static List<Alert> run(AlertRule rule, NetworkWeek previous, NetworkWeek current) {
-        return rule.evaluate(new WeekChange(current, previous, riskOf(current, previous)));
+        return rule.evaluate(new WeekChange(current, previous, riskOf(current, previous), null));
     }
 
     private static io.dexposure.flink.risk.WeekRiskCalculator.Assessment riskOf(NetworkWeek current, NetworkWeek previous) {
@@ -160,7 +160,7 @@ class AlertRulesTest {
             w.week = LocalDate.parse("2022-01-03").plusWeeks(i).toString();
             w.metrics = new WeekMetrics();
             w.metrics.density = density[i];
-            all.addAll(rule.evaluate(new WeekChange(w, previous, null), state));
+            all.addAll(rule.evaluate(new WeekChange(w, previous, riskOf(w, previous), null), state));
             previous = w;
         }
         assertThat(state).containsOnlyKeys(rule.metrics().toArray(new String[0]));

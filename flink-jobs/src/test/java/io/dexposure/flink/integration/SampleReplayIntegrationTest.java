@@ -144,10 +144,8 @@ class SampleReplayIntegrationTest {
         }
         alertConsumer.close();
         // The consumer deduplicates by id; count raw records too, with a fresh read of the whole topic.
-        try (var raw = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
-                "bootstrap.servers", broker, "isolation.level", "read_committed", "auto.offset.reset", "earliest",
-                "group.id", "it-raw-" + UUID.randomUUID()), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        try (var raw = io.dexposure.flink.results.CommittedRecords.consumer(broker,
+                io.dexposure.flink.results.CommittedRecords.freshGroup("it-raw-"))) {
             raw.subscribe(List.of(options.alertsTopic));
             int records = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

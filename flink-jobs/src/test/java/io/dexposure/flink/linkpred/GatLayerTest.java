@@ -1,6 +1,5 @@
 package io.dexposure.flink.linkpred;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -10,9 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import io.dexposure.flink.roland.NormalisedAdjacency;
-import io.dexposure.flink.roland.RolandEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -21,20 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The attention layer against a hand computation and against a dense masked-softmax implementation. */
-class GatLayerTest {
-    private static Engine engine;
-    private static NDManager manager;
-
-    @BeforeAll
-    static void load() {
-        engine = RolandEngine.load(1);
-        manager = engine.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class GatLayerTest extends io.dexposure.flink.roland.PyTorchLayerTest {
 
     @Test
     void attentionOnAPathSumsToOnePerNodeAndMatchesTheHandComputation() {

@@ -119,7 +119,7 @@ class MonitoringStackIntegrationTest {
         options.prometheusPort = Integer.toString(reporterPort);
         KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
                 options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic,
-                options.predictionsTopic, options.modelQualityTopic), 1);
+                options.predictionsTopic, options.modelQualityTopic), options.parallelism);
         job = start(options);
         callAnApiThatAsksToSlowDown();
         SnapshotReplay.run(SAMPLE, SnapshotReader.Options.all(), PublisherConfig.of(broker, options.inputTopic)
@@ -358,9 +358,6 @@ class MonitoringStackIntegrationTest {
         o.weekRiskTopic = run + ".week-risk";
         o.predictionsTopic = run + ".link-predictions";
         o.modelQualityTopic = run + ".model-quality";
-        // The replay writes weeks in order: a quiet partition may count as idle at once, so the sequential
-        // operators (alerts, ROLAND) see the watermark pass the first week without waiting 30 s.
-        o.idlenessMs = 1_000;
         o.groupId = run;
         o.transactionalIdPrefix = run;
         o.checkpointDir = Files.createTempDirectory("dexposure-monitoring-it").toUri().toString();

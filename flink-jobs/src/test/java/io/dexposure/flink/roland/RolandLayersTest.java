@@ -1,13 +1,10 @@
 package io.dexposure.flink.roland;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -16,20 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The model's building blocks against hand-computed values, and the sparse matmul's gradient against a dense one. */
-class RolandLayersTest {
-    private static Engine engine;
-    private static NDManager manager;
-
-    @BeforeAll
-    static void load() {
-        engine = RolandEngine.load(1);
-        manager = engine.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class RolandLayersTest extends PyTorchLayerTest {
 
     @Test
     void gruCellMatchesHandComputedValues() {

@@ -1,5 +1,7 @@
 package io.dexposure.replayer.pull;
 
+import io.dexposure.events.UsdAmount;
+
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,8 +22,8 @@ public record WeekPullReport(LocalDate week, NetworkStats network, int protocols
                 "week %s: %,d nodes (%,d protocols, %,d issuers only, %,d token buckets), %,d links, exposure %s"
                         + " | TVL %s, %s without %,d doublecounted",
                 week, network.nodes(), network.protocolNodes(), network.issuerOnlyNodes(), network.tokenBucketNodes(),
-                network.links(), usd(network.exposureUsd()), usd(network.totalTvlUsd()),
-                usd(network.totalTvlUsdWithoutDoublecounted()), network.doublecountedProtocols().size()));
+                network.links(), UsdAmount.format(network.exposureUsd()), UsdAmount.format(network.totalTvlUsd()),
+                UsdAmount.format(network.totalTvlUsdWithoutDoublecounted()), network.doublecountedProtocols().size()));
         if (!network.misrepresentedProtocols().isEmpty()) {
             s.append(String.format(Locale.US, " | %,d misrepresentedTokens protocols without exposures",
                     network.misrepresentedProtocols().size()));
@@ -43,9 +45,5 @@ public record WeekPullReport(LocalDate week, NetworkStats network, int protocols
             }
         }
         return s.toString();
-    }
-
-    static String usd(double value) {
-        return io.dexposure.events.UsdAmount.format(value);
     }
 }
