@@ -13,7 +13,7 @@ set -euo pipefail
 
 rest="${FLINK_REST:-jobmanager:8081}"
 jar=/opt/flink/usrlib/dexposure-flink-jobs-job.jar
-main=io.dexposure.flink.cli.DexposureCli
+main=io.dexposure.tools.cli.DexposureCli
 job_name="DeXposure exposure monitor"   # ExposureMonitorJob.JOB_NAME
 
 # `flink list -r` prints one line per job that is not finished: "<start> : <job id> : <name> (<STATE>)".

@@ -1,7 +1,7 @@
 package io.dexposure.replayer.cli;
 
 import io.dexposure.replayer.publish.PublishFailedException;
-import io.dexposure.replayer.snapshot.SnapshotFormatException;
+import io.dexposure.snapshot.SnapshotFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

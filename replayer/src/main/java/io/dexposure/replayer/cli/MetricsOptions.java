@@ -1,6 +1,6 @@
 package io.dexposure.replayer.cli;
 
-import io.dexposure.replayer.metrics.MetricsEndpoint;
+import io.dexposure.replayer.monitoring.MetricsEndpoint;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.dexposure.replayer.cli;
 import io.dexposure.replayer.publish.PublishSummary;
 import io.dexposure.replayer.publish.PublisherConfig;
 import io.dexposure.replayer.publish.SnapshotReplay;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

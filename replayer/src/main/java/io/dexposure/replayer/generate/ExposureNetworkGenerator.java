@@ -1,8 +1,8 @@
 package io.dexposure.replayer.generate;
 
 import io.dexposure.replayer.generate.WeeklySizes.WeekSize;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.WeekSnapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.ProtocolInfo;
 
 import java.io.IOException;
 import java.io.OutputStream;

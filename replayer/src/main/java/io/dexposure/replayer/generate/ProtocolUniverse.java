@@ -1,7 +1,7 @@
 package io.dexposure.replayer.generate;
 
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolInfo;
 
 import java.util.ArrayList;
 import java.util.Collections;

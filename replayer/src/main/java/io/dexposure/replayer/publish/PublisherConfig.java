@@ -1,6 +1,6 @@
 package io.dexposure.replayer.publish;
 
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolDirectory;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

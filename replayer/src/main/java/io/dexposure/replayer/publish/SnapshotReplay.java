@@ -1,7 +1,7 @@
 package io.dexposure.replayer.publish;
 
-import io.dexposure.replayer.snapshot.SnapshotReader;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.SnapshotReader;
+import io.dexposure.snapshot.WeekSnapshot;
 
 import java.io.IOException;
 import java.nio.file.Files;

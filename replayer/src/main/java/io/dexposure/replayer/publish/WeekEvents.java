@@ -1,11 +1,11 @@
 package io.dexposure.replayer.publish;
 
 import io.dexposure.events.SnapshotEvent;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.SnapshotLink;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;

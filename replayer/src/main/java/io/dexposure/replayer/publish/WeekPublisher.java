@@ -2,8 +2,8 @@ package io.dexposure.replayer.publish;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
-import io.dexposure.replayer.metrics.ReplayerMetrics;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.replayer.monitoring.ReplayerMetrics;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

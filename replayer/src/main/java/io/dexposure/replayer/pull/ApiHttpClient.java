@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import io.dexposure.replayer.metrics.ReplayerMetrics;
+import io.dexposure.replayer.monitoring.ReplayerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package io.dexposure.replayer.pull;
 
 import io.dexposure.events.NodeKind;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.SnapshotLink;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package io.dexposure.replayer.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

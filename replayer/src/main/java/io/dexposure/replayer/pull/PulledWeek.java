@@ -1,6 +1,6 @@
 package io.dexposure.replayer.pull;
 
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.WeekSnapshot;
 
 /** A week built from fresh pulls, ready to publish or write, and its report. */
 public record PulledWeek(WeekSnapshot snapshot, WeekPullReport report) {

@@ -2,9 +2,9 @@ package io.dexposure.replayer.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dexposure.replayer.generate.WeeklySizes.WeekSize;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.SnapshotLink;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

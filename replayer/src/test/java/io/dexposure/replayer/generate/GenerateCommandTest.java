@@ -1,7 +1,7 @@
 package io.dexposure.replayer.generate;
 
 import io.dexposure.replayer.cli.GenerateCommand;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

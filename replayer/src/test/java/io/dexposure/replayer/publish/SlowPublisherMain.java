@@ -1,7 +1,7 @@
 package io.dexposure.replayer.publish;
 
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 
 import java.util.AbstractList;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.dexposure.replayer.publish;
 
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.SnapshotLink;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.dexposure.replayer.publish;
 
 import io.dexposure.localkafka.LocalKafkaBroker;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.dexposure.replayer.publish;
 
 import io.dexposure.localkafka.LocalKafkaBroker;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -2,10 +2,10 @@ package io.dexposure.replayer.publish;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.localkafka.LocalKafkaBroker;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

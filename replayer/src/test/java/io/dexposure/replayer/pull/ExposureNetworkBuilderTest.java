@@ -1,8 +1,8 @@
 package io.dexposure.replayer.pull;
 
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.SnapshotLink;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.dexposure.replayer.pull;
 
 import io.dexposure.replayer.pull.FixtureServer.Reply;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.ProtocolInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

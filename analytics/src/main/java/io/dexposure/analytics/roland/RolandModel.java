@@ -1,0 +1,75 @@
+package io.dexposure.analytics.roland;
+
+import io.dexposure.analytics.gnn.GcnLayer;
+import io.dexposure.analytics.gnn.GruCell;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import static io.dexposure.analytics.roland.RolandParameters.*;
+
+/**
+ * The ROLAND network of DeXposure-FM's baseline, as NDArray operations: preprocessing MLP (features ->
+ * 128 -> 64, LeakyReLU), GCN(64) -> GRU cell with the layer's previous state, GCN(32) -> GRU cell, and a
+ * Hadamard-product link decoder, logit(i, j) = (h_i ⊙ h_j) · w + b. No dropout (deterministic training).
+ */
+public final class RolandModel {
+    private RolandModel() {
+    }
+
+    /** The parameters as NDArrays in {@code manager}, recording gradients when asked. */
+    public static NDList parameters(NDManager manager, RolandParameters parameters, boolean gradients) {
+        NDList list = new NDList(COUNT);
+        for (int p = 0; p < COUNT; p++) {
+            int[] shape = parameters.shapes[p];
+            NDArray array = manager.create(parameters.values[p], shape[0] == 1 && p != DEC_W
+                    ? new Shape(shape[1]) : new Shape(shape[0], shape[1]));
+            if (gradients) {
+                array.setRequiresGradient(true);
+            }
+            list.add(array);
+        }
+        return list;
+    }
+
+    /** Both layers' new states {h1, h2} from the features, the propagation matrix and the previous states. */
+    public static NDList forward(NDList w, NDArray features, NDArray adjacency, NDArray state1, NDArray state2) {
+        NDArray z = Activation.leakyRelu(features.matMul(w.get(PRE1_W)).add(w.get(PRE1_B)), GcnLayer.LEAKY_SLOPE);
+        z = Activation.leakyRelu(z.matMul(w.get(PRE2_W)).add(w.get(PRE2_B)), GcnLayer.LEAKY_SLOPE);
+        NDArray g1 = GcnLayer.forward(adjacency, z, w.get(GCN1_W), w.get(GCN1_B));
+        NDArray h1 = GruCell.forward(g1, state1, w.get(GRU1_IW), w.get(GRU1_SW), w.get(GRU1_IB), w.get(GRU1_SB));
+        NDArray g2 = GcnLayer.forward(adjacency, h1, w.get(GCN2_W), w.get(GCN2_B));
+        NDArray h2 = GruCell.forward(g2, state2, w.get(GRU2_IW), w.get(GRU2_SW), w.get(GRU2_IB), w.get(GRU2_SB));
+        return new NDList(h1, h2);
+    }
+
+    /** Link logits of the pairs (sources[k], targets[k]) from the last layer's states (int64 index arrays). */
+    public static NDArray logits(NDList w, NDArray embeddings, NDArray sources, NDArray targets) {
+        NDArray hs = embeddings.get(new NDIndex("{}", sources));
+        NDArray ht = embeddings.get(new NDIndex("{}", targets));
+        return hs.mul(ht).matMul(w.get(DEC_W)).flatten().add(w.get(DEC_B));
+    }
+
+    /** Mean binary cross-entropy with logits; {@code signs} is +1 for a positive pair, -1 for a negative. */
+    public static NDArray loss(NDArray logits, NDArray signs) {
+        return Activation.softPlus(logits.mul(signs).neg()).mean();
+    }
+
+    /** Logit of one pair from plain embeddings (what the live scoring and the predictions use). */
+    public static double logit(RolandParameters parameters, float[] source, float[] target) {
+        float[] w = parameters.values[DEC_W];
+        double s = parameters.values[DEC_B][0];
+        for (int d = 0; d < w.length; d++) {
+            s += (double) source[d] * target[d] * w[d];
+        }
+        return s;
+    }
+
+    public static double probability(double logit) {
+        return 1 / (1 + Math.exp(-logit));
+    }
+}

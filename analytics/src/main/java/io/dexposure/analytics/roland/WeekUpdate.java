@@ -1,0 +1,23 @@
+package io.dexposure.analytics.roland;
+
+import io.dexposure.analytics.linkpred.ModelQuality;
+
+import java.util.List;
+
+/**
+ * One week of the live-update loop: the quality of last week's predictions (ROLAND and the live
+ * baselines), the predictions for next week, what fine-tuning did, and where the time went.
+ */
+public record WeekUpdate(String week, boolean skipped, String skipReason, List<ModelQuality> quality,
+                         List<LinkPrediction> predictions, TrainingOutcome training, double scoreMillis,
+                         double trainMillis, double advanceMillis, double predictMillis) {
+
+    public static WeekUpdate skipped(String week, String reason) {
+        return new WeekUpdate(week, true, reason, List.of(), List.of(), TrainingOutcome.none(), 0, 0, 0, 0);
+    }
+
+    /** Fine-tune + state update + predict: the per-week cost of the model itself. */
+    public double stepMillis() {
+        return trainMillis + advanceMillis + predictMillis;
+    }
+}

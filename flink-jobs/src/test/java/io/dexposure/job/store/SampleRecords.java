@@ -1,0 +1,168 @@
+package io.dexposure.job.store;
+
+import io.dexposure.analytics.alerts.Alert;
+import io.dexposure.analytics.alerts.AlertSubject;
+import io.dexposure.analytics.assembly.WeekIssue;
+import io.dexposure.analytics.metrics.CurvedLink;
+import io.dexposure.analytics.metrics.ProtocolMetrics;
+import io.dexposure.analytics.metrics.RankedNode;
+import io.dexposure.analytics.metrics.WeekMetrics;
+import io.dexposure.analytics.risk.ProtocolRisk;
+import io.dexposure.analytics.risk.WeekRisk;
+import io.dexposure.analytics.roland.LinkPrediction;
+import io.dexposure.analytics.linkpred.ModelQuality;
+
+import java.util.List;
+
+/**
+ * One hand-made record of every result type, every field set (nulls only where a field may be null), for
+ * the store's round trip and for running every dashboard query against rows of every table. Protocol "1"
+ * (Aave-like) in week 2022-05-09 throughout, so the protocol dashboard finds it everywhere.
+ */
+final class SampleRecords {
+    static final String WEEK = "2022-05-09";
+    static final String NODE = "1";
+
+    private SampleRecords() {
+    }
+
+    static WeekMetrics weekMetrics(double tvl) {
+        WeekMetrics m = new WeekMetrics();
+        m.id = WEEK + ":network-metrics";
+        m.week = WEEK;
+        m.nodes = 3;
+        m.protocols = 2;
+        m.tokenBuckets = 1;
+        m.edges = 2;
+        m.totalTvlUsd = tvl;
+        m.totalExposureUsd = 10;
+        m.protocolExposureUsd = 7;
+        m.density = 1.0 / 3;
+        m.meanDegree = 2.0 / 3;
+        m.assortativity = -0.5;
+        m.curvatureMean = -0.25;
+        m.curvatureP05 = Double.NaN;
+        m.codelength = 1.5;
+        m.modularity = 0.1;
+        m.pageRankTop10 = List.of(new RankedNode(1, NODE, "Aave", "Lending", "protocol", 0.5),
+                new RankedNode(2, "USDT", null, null, "token_bucket", 0.3));
+        m.weightedPageRankTop10 = List.of(new RankedNode(1, NODE, "Aave", "Lending", "protocol", 0.6));
+        m.betweennessTop10 = List.of();
+        CurvedLink link = new CurvedLink();
+        link.source = NODE;
+        link.target = "2";
+        link.curvature = -0.75;
+        m.mostNegativeCurvature = List.of(link);
+        return m;
+    }
+
+    static ProtocolMetrics protocolMetrics() {
+        ProtocolMetrics p = new ProtocolMetrics();
+        p.id = WEEK + ":" + NODE;
+        p.week = WEEK;
+        p.node = NODE;
+        p.name = "Aave";
+        p.category = "Lending";
+        p.kind = "protocol";
+        p.tvlUsd = 100;
+        p.inDegree = 1;
+        p.outDegree = 2;
+        p.inStrengthUsd = 3;
+        p.outStrengthUsd = 4;
+        p.pageRank = 0.5;
+        p.community = 2;
+        p.meanCurvature = null;
+        return p;
+    }
+
+    static WeekIssue issue() {
+        WeekIssue i = WeekIssue.of(WEEK, WeekIssue.COUNTS_MISMATCH, "Week " + WEEK + " does not add up.");
+        i.expectedNodes = 3;
+        i.receivedNodes = 2;
+        return i;
+    }
+
+    static Alert alert() {
+        Alert a = new Alert();
+        a.week = WEEK;
+        a.rule = "issuer-collapse";
+        a.severity = Alert.CRITICAL;
+        a.subject = NODE;
+        a.id = Alert.id(a.week, a.rule, a.subject);
+        a.subjectName = "Aave";
+        a.subjectCategory = "Lending";
+        a.value = 0.6;
+        a.threshold = 0.3;
+        a.usdAtRisk = 1.5e9;
+        a.subjects = new AlertSubject[] {AlertSubject.of(NODE, "Aave", "Lending", "issuer", 1.5e9),
+                AlertSubject.of("2", "Curve", "Dexes", "creditor", 2.0e8)};
+        a.message = "Aave lost 60 % of its TVL.";
+        return a;
+    }
+
+    static ProtocolRisk protocolRisk() {
+        ProtocolRisk r = new ProtocolRisk();
+        r.id = WEEK + ":" + NODE;
+        r.week = WEEK;
+        r.node = NODE;
+        r.name = "Aave";
+        r.category = "Lending";
+        r.rank = 1;
+        r.systemicImportance = 0.9;
+        r.pageRankScore = 0.8;
+        r.tailExposureScore = 0.7;
+        r.tvlScore = 0.6;
+        r.pageRank = 0.2;
+        r.tailExposureUsd = 5e8;
+        r.tvlUsd = 1e10;
+        r.debtRankLossUsd = 2e9;
+        return r;
+    }
+
+    static WeekRisk weekRisk() {
+        WeekRisk r = new WeekRisk();
+        r.id = WEEK + ":week-risk";
+        r.week = WEEK;
+        r.systemTvlUsd = 1e11;
+        r.observedShocks = 4;
+        r.observedLossShare = 0.05;
+        r.worstSystemicNode = NODE;
+        r.worstSystemicLossShare = 0.1;
+        r.sectorHhi = 0.2;
+        r.sectorFlows = new WeekRisk.SectorFlow[] {new WeekRisk.SectorFlow("Lending", "Dexes", 1e9)};
+        return r;
+    }
+
+    static LinkPrediction prediction() {
+        LinkPrediction p = new LinkPrediction();
+        p.week = WEEK;
+        p.madeAt = "2022-05-02";
+        p.kind = LinkPrediction.NEW;
+        p.rank = 1;
+        p.source = NODE;
+        p.sourceName = "Aave";
+        p.target = "2";
+        p.targetName = "Curve";
+        p.id = p.week + ":" + p.source + ">" + p.target;
+        p.probability = 0.83;
+        return p;
+    }
+
+    static ModelQuality modelQuality(String model) {
+        ModelQuality q = new ModelQuality();
+        q.week = WEEK;
+        q.model = model;
+        q.id = WEEK + ":" + model;
+        q.auprc = 0.7;
+        q.auroc = 0.9;
+        q.mrr = 0.4;
+        q.positives = 10;
+        q.negatives = 10;
+        if ("roland".equals(model)) {
+            q.stepMillis = 80L;
+            q.epochs = 3;
+            q.trainLoss = 0.12;
+        }
+        return q;
+    }
+}
