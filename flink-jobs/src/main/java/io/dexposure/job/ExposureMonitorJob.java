@@ -16,7 +16,6 @@ import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.risk.WeekRisk;
 import io.dexposure.analytics.roland.LinkPrediction;
-import io.dexposure.analytics.linkpred.ModelQuality;
 import io.dexposure.job.functions.RolandUpdateFunction;
 import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.job.functions.WeekSequencer;
@@ -25,6 +24,11 @@ import io.dexposure.job.sources.SnapshotEventSource;
 import io.dexposure.job.sources.SnapshotEventTypes;
 import io.dexposure.job.monitoring.FlinkPrometheus;
 import io.dexposure.job.store.EventTimeStore;
+import io.dexposure.job.sinks.KafkaResultSinks;
+import io.dexposure.job.streams.ResultSinks;
+import io.dexposure.job.streams.ResultStream;
+import io.dexposure.job.streams.ResultStreams;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -43,6 +47,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The monitor job, read top-down: Kafka snapshot events -> event-time watermarks (the snapshot date)
@@ -57,63 +65,114 @@ public class ExposureMonitorJob {
     public static final Duration WEEK = Duration.ofDays(7);
     public static final Duration MONDAY_OFFSET = Duration.ofDays(4);
 
-    private static final OutputTag<WeekIssue> ISSUES = new OutputTag<>("week-issues", TypeInformation.of(WeekIssue.class));
-    private static final OutputTag<ProtocolMetrics> PROTOCOLS = new OutputTag<>("protocol-metrics", MetricsTypes.PROTOCOL_METRICS);
+    private static final OutputTag<WeekIssue> ISSUES = ResultStreams.DATA_QUALITY.tag();
+    private static final OutputTag<ProtocolMetrics> PROTOCOLS = ResultStreams.PROTOCOL_METRICS.tag();
     private static final OutputTag<NetworkWeek> NETWORKS = new OutputTag<>("analysed-networks", WeekSequencer.TYPE);
-    private static final OutputTag<ProtocolRisk> PROTOCOL_RISK = new OutputTag<>("protocol-risk", ShockDetectionFunction.PROTOCOL_RISK);
-    private static final OutputTag<WeekRisk> WEEK_RISK = new OutputTag<>("week-risk", ShockDetectionFunction.WEEK_RISK);
+    private static final OutputTag<ProtocolRisk> PROTOCOL_RISK = ResultStreams.PROTOCOL_RISK.tag();
+    private static final OutputTag<WeekRisk> WEEK_RISK = ResultStreams.WEEK_RISK.tag();
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
-    private final JobSinks sinks;
+    private final List<ResultSinks> destinations;
     private final JobOptions options;
 
-    public ExposureMonitorJob(Source<SnapshotEvent, ?, ?> source, JobSinks sinks, JobOptions options) {
+    /**
+     * @param destinations where every result stream goes (Kafka, the event-time store, a test's collector);
+     *                     each stream of {@link ResultStreams#ALL} is attached to each destination
+     */
+    public ExposureMonitorJob(Source<SnapshotEvent, ?, ?> source, List<ResultSinks> destinations, JobOptions options) {
         this.source = source;
-        this.sinks = sinks;
+        this.destinations = List.copyOf(destinations);
         this.options = options;
     }
 
-    /** The job wired to Kafka as the options say. */
+    /** The job wired to Kafka as the options say, and to the event-time store when --jdbc-url is given. */
     public static ExposureMonitorJob forKafka(JobOptions options) {
-        return new ExposureMonitorJob(SnapshotEventSource.kafka(options), JobSinks.kafka(options), options);
+        List<ResultSinks> destinations = new ArrayList<>();
+        destinations.add(new KafkaResultSinks(options.kafka));
+        EventTimeStore.forOptions(options.store).ifPresent(destinations::add);
+        return new ExposureMonitorJob(SnapshotEventSource.kafka(options.kafka), destinations, options);
+    }
+
+    /**
+     * The job as a cluster runs it: {@code flink run dexposure-flink-jobs-<version>-job.jar [flags]}. The
+     * flags are the same as {@code bin/dexposure job}'s (docs/cli.md), parsed without picocli, which the job
+     * jar leaves out. A bad flag prints one line and exits with 2.
+     */
+    public static void main(String[] args) throws Exception {
+        JobOptions options = new JobOptions();
+        try {
+            JobArguments.apply(args, options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dexposure job: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(clusterConfiguration(options));
+        forKafka(options).build(env);
+        env.execute(JOB_NAME);
     }
 
     /** Checkpointing and parallelism as the options say; checkpoints are kept on cancel so a restart resumes. */
     public static Configuration clusterConfiguration(JobOptions options) {
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.execution.checkpointDir);
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         // DJL (ROLAND) loads PyTorch's native library once per JVM: loading its classes parent-first keeps a
         // job restart from loading it again in a new user-code classloader (docker/flink/config.yaml says the same).
-        conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, java.util.List.of("ai.djl"));
-        FlinkPrometheus.configureReporter(conf, options.prometheusPort);
+        conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("ai.djl"));
+        FlinkPrometheus.configureReporter(conf, options.execution.prometheusPort);
         return conf;
     }
 
     /**
-     * The job's result streams, before their sinks (tests can also collect them directly); {@code weeks}
-     * is every analysed week in week order, the input of the sequential operators; {@code predictions} and
-     * {@code modelQuality} are ROLAND's (null with {@code --no-roland}).
+     * The job's result streams, before their sinks (tests can also collect them directly), by catalogue
+     * entry; {@code weeks} is every analysed week in week order, the input of the sequential operators.
+     * ROLAND's streams are absent with {@code --no-roland}.
      */
-    public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues,
-                          DataStream<NetworkWeek> weeks, DataStream<Alert> alerts, DataStream<ProtocolRisk> protocolRisk,
-                          DataStream<WeekRisk> weekRisk, DataStream<LinkPrediction> predictions,
-                          DataStream<ModelQuality> modelQuality) {
+    public static final class Outputs {
+        private final Map<ResultStream<?>, DataStream<?>> streams = new LinkedHashMap<>();
+        private final DataStream<NetworkWeek> weeks;
+
+        Outputs(DataStream<NetworkWeek> weeks) {
+            this.weeks = weeks;
+        }
+
+        <T> void put(ResultStream<T> stream, DataStream<T> data) {
+            streams.put(stream, data);
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> DataStream<T> get(ResultStream<T> stream) {
+            return (DataStream<T>) streams.get(stream);
+        }
+
+        public boolean has(ResultStream<?> stream) {
+            return streams.containsKey(stream);
+        }
+
+        public DataStream<NetworkWeek> weeks() {
+            return weeks;
+        }
+
+        /** The streams present in this run, in catalogue order. */
+        public List<ResultStream<?>> streams() {
+            return List.copyOf(streams.keySet());
+        }
     }
 
     public Outputs build(StreamExecutionEnvironment env) {
-        env.setParallelism(options.parallelism);
-        env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+        env.setParallelism(options.execution.parallelism);
+        env.enableCheckpointing(options.execution.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
         // A bounded number of restarts: a transient broker hiccup is survived, a real bug surfaces.
-        env.setRestartStrategy(options.restartAttempts == 0 ? RestartStrategies.noRestart()
-                : RestartStrategies.fixedDelayRestart(options.restartAttempts, options.restartDelayMs));
+        env.setRestartStrategy(options.execution.restartAttempts == 0 ? RestartStrategies.noRestart()
+                : RestartStrategies.fixedDelayRestart(options.execution.restartAttempts, options.execution.restartDelayMs));
 
-        long outOfOrdernessMs = options.outOfOrdernessMs; // the lambda must not capture this job object
+        long outOfOrdernessMs = options.execution.outOfOrdernessMs; // the lambda must not capture this job object
         WatermarkStrategy<SnapshotEvent> snapshotDates = WatermarkStrategy
                 .<SnapshotEvent>forGenerator(ctx -> new SnapshotWatermarks(outOfOrdernessMs))
                 .withTimestampAssigner((event, kafkaTimestamp) -> eventTime(event))
-                .withIdleness(Duration.ofMillis(options.idlenessMs));
+                .withIdleness(Duration.ofMillis(options.execution.idlenessMs));
 
         SingleOutputStreamOperator<SnapshotEvent> events = env
                 .fromSource(source, snapshotDates, "snapshot-events")
@@ -126,7 +185,7 @@ public class ExposureMonitorJob {
                 .window(TumblingEventTimeWindows.of(WEEK, MONDAY_OFFSET))
                 .trigger(new WeekCompleteTrigger())
                 .sideOutputLateData(LATE)
-                .process(new AnalyseWeekFunction(options.calculator(), ISSUES, PROTOCOLS, NETWORKS), MetricsTypes.WEEK_METRICS)
+                .process(new AnalyseWeekFunction(options.analysis.calculator(), ISSUES, PROTOCOLS, NETWORKS), MetricsTypes.WEEK_METRICS)
                 .name("weekly-window-network-metrics").uid("weekly-window-network-metrics");
 
         DataStream<WeekIssue> lateWeeks = metrics.getSideOutput(LATE)
@@ -143,39 +202,45 @@ public class ExposureMonitorJob {
         // Shock rules, systemic importance and contagion: each week against the one before it.
         SingleOutputStreamOperator<Alert> alerts = weeks
                 .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
-                .process(new ShockDetectionFunction(options.alertThresholds(), PROTOCOL_RISK, WEEK_RISK), ShockDetectionFunction.ALERT)
+                .process(new ShockDetectionFunction(options.alerts.alertThresholds(), PROTOCOL_RISK, WEEK_RISK), ShockDetectionFunction.ALERT)
                 .name("shock-detector").uid("shock-detector").setParallelism(1);
-        DataStream<ProtocolRisk> protocolRisk = alerts.getSideOutput(PROTOCOL_RISK);
-        DataStream<WeekRisk> weekRisk = alerts.getSideOutput(WEEK_RISK);
 
         DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks,
                 weeks.getSideOutput(ISSUES));
 
-        DataStream<ProtocolMetrics> protocols = metrics.getSideOutput(PROTOCOLS);
-
-        metrics.sinkTo(sinks.metrics()).name("network-metrics-sink").uid("network-metrics-sink");
-        protocols.sinkTo(sinks.protocols()).name("protocol-metrics-sink").uid("protocol-metrics-sink");
-        issues.sinkTo(sinks.issues()).name("data-quality-sink").uid("data-quality-sink");
-        alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
-        protocolRisk.sinkTo(sinks.protocolRisk()).name("protocol-risk-sink").uid("protocol-risk-sink");
-        weekRisk.sinkTo(sinks.weekRisk()).name("week-risk-sink").uid("week-risk-sink");
+        Outputs outputs = new Outputs(weeks);
+        outputs.put(ResultStreams.NETWORK_METRICS, metrics);
+        outputs.put(ResultStreams.PROTOCOL_METRICS, metrics.getSideOutput(PROTOCOLS));
+        outputs.put(ResultStreams.DATA_QUALITY, issues);
+        outputs.put(ResultStreams.ALERTS, alerts);
+        outputs.put(ResultStreams.PROTOCOL_RISK, alerts.getSideOutput(PROTOCOL_RISK));
+        outputs.put(ResultStreams.WEEK_RISK, alerts.getSideOutput(WEEK_RISK));
 
         // ROLAND's live update: score last week's predictions, fine-tune, advance the states, predict next week.
-        DataStream<LinkPrediction> predictions = null;
-        DataStream<ModelQuality> modelQuality = null;
-        if (options.roland) {
+        if (options.roland.roland) {
             SingleOutputStreamOperator<LinkPrediction> roland = weeks
                     .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
-                    .process(new RolandUpdateFunction(options.rolandSettings()), RolandUpdateFunction.PREDICTION)
+                    .process(new RolandUpdateFunction(options.roland.settings()), RolandUpdateFunction.PREDICTION)
                     .name("roland-live-update").uid("roland-live-update").setParallelism(1);
-            predictions = roland;
-            modelQuality = roland.getSideOutput(RolandUpdateFunction.QUALITY);
-            predictions.sinkTo(sinks.predictions()).name("link-predictions-sink").uid("link-predictions-sink");
-            modelQuality.sinkTo(sinks.modelQuality()).name("model-quality-sink").uid("model-quality-sink");
+            outputs.put(ResultStreams.LINK_PREDICTIONS, roland);
+            outputs.put(ResultStreams.MODEL_QUALITY, roland.getSideOutput(RolandUpdateFunction.QUALITY));
         }
-        Outputs outputs = new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk, predictions, modelQuality);
-        EventTimeStore.attach(outputs, options); // PostgreSQL, when --jdbc-url is given
+
+        // Every result stream to every destination, named and with a stable uid per (stream, destination).
+        for (ResultStream<?> stream : outputs.streams()) {
+            for (ResultSinks destination : destinations) {
+                attach(outputs, stream, destination);
+            }
+        }
         return outputs;
+    }
+
+    private static <T> void attach(Outputs outputs, ResultStream<T> stream, ResultSinks destination) {
+        Sink<T> sink = destination.sink(stream);
+        if (sink != null) {
+            String uid = destination.uid(stream);
+            outputs.get(stream).sinkTo(sink).name(uid).uid(uid);
+        }
     }
 
     /** Event time is the snapshot date; an unreadable record without a week must not move the watermark. */

@@ -1,5 +1,7 @@
 package io.dexposure.job;
 
+import io.dexposure.job.streams.ResultSinks;
+import io.dexposure.job.streams.ResultStreams;
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.analytics.assembly.WeekIssue;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
@@ -74,22 +76,22 @@ class ExposureMonitorJobTest {
         input.addAll(week(E, true, -1));
 
         JobOptions options = new JobOptions();
-        options.parallelism = 1; // one reader keeps the input order, which this test is about
-        options.checkpointIntervalMs = 500;
-        options.restartAttempts = 0;
+        options.execution.parallelism = 1; // one reader keeps the input order, which this test is about
+        options.execution.checkpointIntervalMs = 500;
+        options.execution.restartAttempts = 0;
         // Rate-limited so that the source is not finished before the first checkpoint.
         DataGeneratorSource<SnapshotEvent> source = new DataGeneratorSource<>(
                 new FromElementsGeneratorFunction<>(SnapshotEventTypes.EVENT, input.toArray(new SnapshotEvent[0])), input.size(),
                 RateLimiterStrategy.perSecond(200), SnapshotEventTypes.EVENT);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        ExposureMonitorJob.Outputs outputs = new ExposureMonitorJob(source, JobSinks.discarding(), options).build(env);
+        ExposureMonitorJob.Outputs outputs = new ExposureMonitorJob(source, List.of(ResultSinks.discarding()), options).build(env);
 
         List<WeekMetrics> metrics = new ArrayList<>();
         List<WeekIssue> issues = new ArrayList<>();
         List<ProtocolMetrics> protocols = new ArrayList<>();
-        try (CloseableIterator<WeekMetrics> m = outputs.metrics().collectAsync();
-             CloseableIterator<ProtocolMetrics> p = outputs.protocols().collectAsync();
-             CloseableIterator<WeekIssue> i = outputs.issues().collectAsync()) {
+        try (CloseableIterator<WeekMetrics> m = outputs.get(ResultStreams.NETWORK_METRICS).collectAsync();
+             CloseableIterator<ProtocolMetrics> p = outputs.get(ResultStreams.PROTOCOL_METRICS).collectAsync();
+             CloseableIterator<WeekIssue> i = outputs.get(ResultStreams.DATA_QUALITY).collectAsync()) {
             env.execute("exposure-monitor-test");
             m.forEachRemaining(metrics::add);
             p.forEachRemaining(protocols::add);

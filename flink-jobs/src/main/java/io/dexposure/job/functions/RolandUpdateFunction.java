@@ -37,7 +37,7 @@ public class RolandUpdateFunction extends KeyedProcessFunction<Integer, NetworkW
     private static final Logger LOG = LoggerFactory.getLogger(RolandUpdateFunction.class);
     public static final TypeInformation<LinkPrediction> PREDICTION = TypeInformation.of(LinkPrediction.class);
     public static final TypeInformation<ModelQuality> QUALITY_TYPE = TypeInformation.of(ModelQuality.class);
-    public static final OutputTag<ModelQuality> QUALITY = new OutputTag<>("model-quality", QUALITY_TYPE);
+    public static final OutputTag<ModelQuality> QUALITY = io.dexposure.job.streams.ResultStreams.MODEL_QUALITY.tag();
 
     private final RolandSettings settings;
     private transient RolandLiveUpdate live;

@@ -2,7 +2,8 @@ package io.dexposure.job.sinks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.KafkaOptions;
+import io.dexposure.job.streams.RecordKey;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -20,17 +21,11 @@ public final class JsonKafkaSink {
     private JsonKafkaSink() {
     }
 
-    /** How to get a record's Kafka key. */
-    @FunctionalInterface
-    public interface KeyOf<T> extends Serializable {
-        String key(T record);
-    }
-
     /**
      * @param name unique per sink within the job: it extends the transactional-id prefix, which Kafka
      *             uses to fence and abort a crashed attempt's open transactions on restart
      */
-    public static <T> KafkaSink<T> exactlyOnce(JobOptions options, String topic, String name, KeyOf<T> keyOf) {
+    public static <T> KafkaSink<T> exactlyOnce(KafkaOptions options, String topic, String name, RecordKey<T> keyOf) {
         Properties producer = new Properties();
         // Flink's default (1 h) exceeds the broker's transaction.max.timeout.ms (15 min) and would fail.
         producer.setProperty("transaction.timeout.ms", Long.toString(options.transactionTimeoutMs));
@@ -51,16 +46,16 @@ public final class JsonKafkaSink {
     static final class KeyedJsonRecords<T> implements KafkaRecordSerializationSchema<T> {
         private static final long serialVersionUID = 1L;
         private final String topic;
-        private final KeyOf<T> keyOf;
+        private final RecordKey<T> keyOf;
 
-        KeyedJsonRecords(String topic, KeyOf<T> keyOf) {
+        KeyedJsonRecords(String topic, RecordKey<T> keyOf) {
             this.topic = topic;
             this.keyOf = keyOf;
         }
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, null, keyOf.key(element).getBytes(StandardCharsets.UTF_8),
+            return new ProducerRecord<>(topic, null, null, keyOf.of(element).getBytes(StandardCharsets.UTF_8),
                     toJson(element));
         }
     }

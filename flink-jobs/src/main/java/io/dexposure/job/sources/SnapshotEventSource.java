@@ -1,7 +1,7 @@
 package io.dexposure.job.sources;
 
 import io.dexposure.events.SnapshotEvent;
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.KafkaOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -11,7 +11,7 @@ public final class SnapshotEventSource {
     private SnapshotEventSource() {
     }
 
-    public static KafkaSource<SnapshotEvent> kafka(JobOptions options) {
+    public static KafkaSource<SnapshotEvent> kafka(KafkaOptions options) {
         var builder = KafkaSource.<SnapshotEvent>builder()
                 .setBootstrapServers(options.bootstrapServers)
                 .setTopics(options.inputTopic)

@@ -1,7 +1,8 @@
 package io.dexposure.job.store;
 
-import io.dexposure.job.ExposureMonitorJob;
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.StoreOptions;
+import io.dexposure.job.streams.ResultSinks;
+import io.dexposure.job.streams.ResultStream;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
@@ -11,54 +12,55 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The event-time store: the job's result streams as PostgreSQL tables keyed by week and subject, written
  * with the Flink JDBC connector (Sink V2 {@link JdbcSink}, at-least-once, batched, flushed at every
  * checkpoint). Every write is an upsert ({@link StoreTable#upsertSql()}), so replays, restarts and retries
- * rewrite rows and never add duplicates. Attached only when {@code --jdbc-url} is given.
- *
- * <p>The streams of the alerts, risk and ROLAND operators connect the same way:
- * {@code EventTimeStore.attach(alerts, StoreTables.ALERTS, options)}.
+ * rewrite rows and never add duplicates. One of the job's injected destinations ({@link ResultSinks}):
+ * every stream of the catalogue goes to its table. Used only when {@code --jdbc-url} is given.
  */
-public final class EventTimeStore {
+public final class EventTimeStore implements ResultSinks {
+    private static final long serialVersionUID = 1L;
     public static final String DRIVER = "org.postgresql.Driver";
 
-    private EventTimeStore() {
+    private final StoreOptions options;
+
+    public EventTimeStore(StoreOptions options) {
+        this.options = options;
     }
 
-    /** Applies the schema (unless --no-jdbc-migrate) and sends the job's result streams to the store, when --jdbc-url is set. */
-    public static void attach(ExposureMonitorJob.Outputs outputs, JobOptions options) {
-        if (!enabled(options)) {
-            return;
+    /** The store as the options say: empty without --jdbc-url; the schema applied first unless --no-jdbc-migrate. */
+    public static Optional<EventTimeStore> forOptions(StoreOptions options) {
+        if (!options.enabled()) {
+            return Optional.empty();
         }
         if (options.jdbcMigrate) {
             migrate(options);
         }
-        attach(outputs.metrics(), StoreTables.WEEK_METRICS, options);
-        attach(outputs.protocols(), StoreTables.PROTOCOL_METRICS, options);
-        attach(outputs.issues(), StoreTables.DATA_QUALITY, options);
-        attach(outputs.alerts(), StoreTables.ALERTS, options);
-        attach(outputs.protocolRisk(), StoreTables.PROTOCOL_RISK, options);
-        attach(outputs.weekRisk(), StoreTables.WEEK_RISK, options);
-        if (outputs.predictions() != null) { // null with --no-roland
-            attach(outputs.predictions(), StoreTables.LINK_PREDICTIONS, options);
-            attach(outputs.modelQuality(), StoreTables.MODEL_QUALITY, options);
-        }
+        return Optional.of(new EventTimeStore(options));
     }
 
-    public static boolean enabled(JobOptions options) {
-        return options.jdbcUrl != null && !options.jdbcUrl.isBlank();
+    @Override
+    public <T> Sink<T> sink(ResultStream<T> stream) {
+        return sink(StoreTables.of(stream), options);
+    }
+
+    /** {@code <table>-store}: the uid the store's sinks have always had, so savepoints keep mapping. */
+    @Override
+    public String uid(ResultStream<?> stream) {
+        return stream.table() + "-store";
     }
 
     /** One stream into its table; the operator is named and has a stable uid ({@code <table>-store}). */
-    public static <T> void attach(DataStream<T> stream, StoreTable<T> table, JobOptions options) {
+    public static <T> void attach(DataStream<T> stream, StoreTable<T> table, StoreOptions options) {
         stream.sinkTo(sink(table, options)).name(table.name() + "-store").uid(table.name() + "-store");
     }
 
     /** The upsert sink of one table. */
-    public static <T> Sink<T> sink(StoreTable<T> table, JobOptions options) {
+    public static <T> Sink<T> sink(StoreTable<T> table, StoreOptions options) {
         return JdbcSink.<T>builder()
                 .withQueryStatement(table.upsertSql(), table.statementBuilder())
                 .withExecutionOptions(JdbcExecutionOptions.builder()
@@ -75,7 +77,7 @@ public final class EventTimeStore {
     }
 
     /** Brings the database to the newest schema; returns the versions applied now. */
-    public static List<Integer> migrate(JobOptions options) {
+    public static List<Integer> migrate(StoreOptions options) {
         try (Connection c = connect(options.jdbcUrl, options.jdbcUser, options.jdbcPassword)) {
             return SchemaMigration.apply(c);
         } catch (SQLException e) {

@@ -116,17 +116,17 @@ class EventTimeStoreTest {
     void theFlinkJdbcSinksOfTheStreamsStillToComeUpsertIdempotently() throws Exception {
         String url = postgres.createDatabase("sinks");
         JobOptions options = new JobOptions();
-        options.jdbcUrl = url;
-        options.jdbcUser = LocalPostgres.USER;
-        assertThat(EventTimeStore.migrate(options)).containsExactly(1);
+        options.store.jdbcUrl = url;
+        options.store.jdbcUser = LocalPostgres.USER;
+        assertThat(EventTimeStore.migrate(options.store)).containsExactly(1);
         for (int run = 0; run < 2; run++) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-            EventTimeStore.attach(env.fromData(TypeInformation.of(Alert.class), SampleRecords.alert()), StoreTables.ALERTS, options);
-            EventTimeStore.attach(env.fromData(TypeInformation.of(ProtocolRisk.class), SampleRecords.protocolRisk()), StoreTables.PROTOCOL_RISK, options);
-            EventTimeStore.attach(env.fromData(TypeInformation.of(WeekRisk.class), SampleRecords.weekRisk()), StoreTables.WEEK_RISK, options);
-            EventTimeStore.attach(env.fromData(TypeInformation.of(LinkPrediction.class), SampleRecords.prediction()), StoreTables.LINK_PREDICTIONS, options);
+            EventTimeStore.attach(env.fromData(TypeInformation.of(Alert.class), SampleRecords.alert()), StoreTables.ALERTS, options.store);
+            EventTimeStore.attach(env.fromData(TypeInformation.of(ProtocolRisk.class), SampleRecords.protocolRisk()), StoreTables.PROTOCOL_RISK, options.store);
+            EventTimeStore.attach(env.fromData(TypeInformation.of(WeekRisk.class), SampleRecords.weekRisk()), StoreTables.WEEK_RISK, options.store);
+            EventTimeStore.attach(env.fromData(TypeInformation.of(LinkPrediction.class), SampleRecords.prediction()), StoreTables.LINK_PREDICTIONS, options.store);
             EventTimeStore.attach(env.fromData(TypeInformation.of(ModelQuality.class), SampleRecords.modelQuality("roland"),
-                    SampleRecords.modelQuality("persistence")), StoreTables.MODEL_QUALITY, options);
+                    SampleRecords.modelQuality("persistence")), StoreTables.MODEL_QUALITY, options.store);
             env.execute("store sinks, run " + run);
         }
         try (Connection c = connect(url)) {

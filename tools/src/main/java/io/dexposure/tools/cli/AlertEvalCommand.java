@@ -50,7 +50,7 @@ public class AlertEvalCommand implements Callable<Integer> {
         AlertEvaluation evaluation = new AlertEvaluation(ScenarioManifest.read(truth));
         long start = System.nanoTime();
         int[] weeks = {0};
-        new FileShockReplay(new ShockDetector(t), new JobOptions().calculator()).run(input, reading.readerOptions(),
+        new FileShockReplay(new ShockDetector(t), new JobOptions().analysis.calculator()).run(input, reading.readerOptions(),
                 reading.directory(input), (week, assessment) -> {
                     weeks[0]++;
                     List<Alert> alerts = assessment.alerts();

@@ -5,7 +5,8 @@ import io.dexposure.events.SnapshotEventJson;
 import io.dexposure.tools.bench.MetricsBenchmark;
 import io.dexposure.tools.bench.RolandBenchmark;
 import io.dexposure.tools.bench.WindowBenchmark;
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.AnalysisOptions;
+import io.dexposure.job.options.RolandOptions;
 import io.dexposure.localkafka.LocalKafkaBroker;
 import io.dexposure.replayer.generate.ExposureNetworkGenerator;
 import io.dexposure.replayer.generate.GeneratedWeek;
@@ -81,7 +82,7 @@ public class BenchCommand implements Callable<Integer> {
 
     /** {@code --roland} (the job's switch, given explicitly here) measures ROLAND's live update instead; the --roland-* flags apply. */
     @Mixin
-    JobOptions job = new JobOptions();
+    RolandOptions roland = new RolandOptions();
 
     @Spec
     CommandSpec spec;
@@ -99,9 +100,9 @@ public class BenchCommand implements Callable<Integer> {
                 nodes, links, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
 
-        if (job.roland && spec.commandLine().getParseResult().hasMatchedOption("--roland")) {
+        if (roland.roland && spec.commandLine().getParseResult().hasMatchedOption("--roland")) {
             long start = System.nanoTime();
-            RolandBenchmark bench = new RolandBenchmark(job.rolandSettings(), seed, rolandWeeks, nodes, links);
+            RolandBenchmark bench = new RolandBenchmark(roland.settings(), seed, rolandWeeks, nodes, links);
             out.printf(Locale.US, "Generated %d weeks in %.1f s%n", bench.weeks().size(), (System.nanoTime() - start) / 1e9);
             bench.run(out, Math.min(warmups, Math.max(0, rolandWeeks - 2)));
             out.printf(Locale.US, "Peak live heap after GC, whole run: %,d MB of %,d MB%n", HeapUsage.peakLiveMb(), HeapUsage.maxMb());
@@ -115,7 +116,7 @@ public class BenchCommand implements Callable<Integer> {
         out.printf(Locale.US, "Generated week %s: %,d nodes, %,d links, %,d records (%.0f ms)%n", week.week(),
                 week.nodes().size(), week.links().size(), events.size(), generateMs);
 
-        JobOptions defaults = new JobOptions();
+        AnalysisOptions defaults = new AnalysisOptions();
         Map<String, List<Double>> window = new WindowBenchmark(week.week().toString(), events, defaults.pageRankDamping,
                 defaults.pageRankMaxIterations, defaults.pageRankTolerance).run(warmups, runs);
         printWindow(out, window);

@@ -1,6 +1,6 @@
 package io.dexposure.tools.cli;
 
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.RolandOptions;
 import io.dexposure.analytics.linkpred.ChronologicalSplit;
 import io.dexposure.tools.compare.ComparisonTable;
 import io.dexposure.tools.compare.ModelComparison;
@@ -67,7 +67,7 @@ public class CompareCommand implements Callable<Integer> {
     int gnnTrainingWeeks = 52;
 
     @Mixin
-    JobOptions job = new JobOptions();
+    RolandOptions roland = new RolandOptions();
 
     PrintStream out = System.out;
 
@@ -89,7 +89,7 @@ public class CompareCommand implements Callable<Integer> {
                 file.getFileName(), used.size(), used.get(0).week, last.week, last.nodeCount(), last.linkCount());
         out.printf(Locale.ROOT, "Chronological split: %d train / %d validation / %d test weeks (DeXposure-FM on the real data: 226 / 24 / 33)%n",
                 split.train(), split.validation(), split.test());
-        RolandSettings settings = job.rolandSettings();
+        RolandSettings settings = roland.settings();
         StaticGnnLinkScorer.Settings d = StaticGnnLinkScorer.Settings.defaults(settings.seed);
         StaticGnnLinkScorer.Settings gnn = new StaticGnnLinkScorer.Settings(d.preprocess(), d.hidden(), d.heads(),
                 d.learningRate(), gnnEpochs, d.patience(), gnnTrainingWeeks, settings.negativeRatio, settings.seed, settings.threads);

@@ -1,5 +1,6 @@
 package io.dexposure.tools.cli;
 
+import io.dexposure.job.streams.ResultStreams;
 import io.dexposure.events.Topics;
 import io.dexposure.analytics.assembly.WeekIssue;
 import io.dexposure.job.ExposureMonitorJob;
@@ -104,9 +105,7 @@ public class DemoCommand implements Callable<Integer> {
             out.printf(Locale.US, "Kafka broker (KRaft, child JVM pid %d) at %s, up in %.1f s%n", broker.pid(),
                     broker.bootstrapServers(), (System.nanoTime() - started) / 1e9);
             JobOptions options = jobOptions(broker.bootstrapServers(), dir);
-            KafkaTopics.ensure(options.bootstrapServers, List.of(options.inputTopic, options.metricsTopic,
-                    options.protocolMetricsTopic, options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic,
-                    options.weekRiskTopic, options.predictionsTopic, options.modelQualityTopic), parallelism);
+            KafkaTopics.ensure(options.kafka.bootstrapServers, options.kafka.allTopics(), parallelism);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ExposureMonitorJob.clusterConfiguration(options));
@@ -119,7 +118,7 @@ public class DemoCommand implements Callable<Integer> {
             follower.setDaemon(true);
             follower.start();
             try {
-                PublisherConfig publisher = PublisherConfig.of(options.bootstrapServers, options.inputTopic)
+                PublisherConfig publisher = PublisherConfig.of(options.kafka.bootstrapServers, options.kafka.inputTopic)
                         .withDirectory(reading.directory(file))
                         .withWeeksPerSecond(weeksPerSecond);
                 SnapshotReplay.Result replay = SnapshotReplay.run(file, reading.readerOptions(),
@@ -131,7 +130,7 @@ public class DemoCommand implements Callable<Integer> {
                 console.finish();
                 results.stop();
                 follower.join(10_000);
-                if (options.roland && complete) {
+                if (options.roland.roland && complete) {
                     out.println();
                     ModelQualityTable.print(out, awaitModelQuality(options, results.metricsByWeek().size() - 1));
                 }
@@ -140,7 +139,7 @@ public class DemoCommand implements Callable<Integer> {
                     printAlerts(out, options, replay.weeksInInput(), dir.resolve("alerts.jsonl"));
                 }
                 if (reportDir != null) {
-                    ReportRenderer.render(ReportData.fromKafka(options), reportDir);
+                    ReportRenderer.render(ReportData.fromKafka(options.kafka), reportDir);
                     out.println("Report: " + reportDir.resolve("index.html").toAbsolutePath());
                 }
                 return complete ? 0 : 1;
@@ -155,7 +154,7 @@ public class DemoCommand implements Callable<Integer> {
     private static List<ModelQuality> awaitModelQuality(JobOptions options, int scoredWeeks) {
         List<ModelQuality> records = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (ModelQualityConsumer consumer = new ModelQualityConsumer(options.bootstrapServers, options.modelQualityTopic)) {
+        try (ModelQualityConsumer consumer = new ModelQualityConsumer(options.kafka.bootstrapServers, options.kafka.topic(ResultStreams.MODEL_QUALITY))) {
             while (System.nanoTime() < deadline
                     && records.stream().filter(q -> RolandLiveUpdate.MODEL.equals(q.model)).count() < scoredWeeks) {
                 records.addAll(consumer.poll(Duration.ofMillis(500)));
@@ -166,15 +165,15 @@ public class DemoCommand implements Callable<Integer> {
 
     private JobOptions jobOptions(String bootstrap, Path dir) {
         JobOptions options = new JobOptions();
-        options.bootstrapServers = bootstrap;
-        options.checkpointDir = dir.resolve("checkpoints").toUri().toString();
-        options.checkpointIntervalMs = checkpointIntervalMs;
-        options.parallelism = parallelism;
-        options.groupId = "dexposure-demo";
-        options.transactionalIdPrefix = "dexposure-demo";
-        options.restartAttempts = 0; // a demo should fail at once with its cause, not retry
-        options.inputTopic = Topics.SNAPSHOT_EVENTS;
-        options.roland = roland;
+        options.kafka.bootstrapServers = bootstrap;
+        options.execution.checkpointDir = dir.resolve("checkpoints").toUri().toString();
+        options.execution.checkpointIntervalMs = checkpointIntervalMs;
+        options.execution.parallelism = parallelism;
+        options.kafka.groupId = "dexposure-demo";
+        options.kafka.transactionalIdPrefix = "dexposure-demo";
+        options.execution.restartAttempts = 0; // a demo should fail at once with its cause, not retry
+        options.kafka.inputTopic = Topics.SNAPSHOT_EVENTS;
+        options.roland.roland = roland;
         return options;
     }
 
@@ -199,7 +198,7 @@ public class DemoCommand implements Callable<Integer> {
      */
     private static void printAlerts(PrintStream out, JobOptions options, List<LocalDate> weeks, Path jsonl) throws IOException {
         List<Alert> alerts = new ArrayList<>();
-        try (AlertConsumer consumer = new AlertConsumer(options.bootstrapServers, options.alertsTopic, null, Alert.INFO);
+        try (AlertConsumer consumer = new AlertConsumer(options.kafka.bootstrapServers, options.kafka.topic(ResultStreams.ALERTS), null, Alert.INFO);
              OutputStream records = Files.newOutputStream(jsonl)) {
             // The sequential operator finishes a little after the last week's metrics: read until quiet.
             long quietSince = System.nanoTime();
@@ -224,7 +223,7 @@ public class DemoCommand implements Callable<Integer> {
         long critical = alerts.stream().filter(a -> Alert.CRITICAL.equals(a.severity)).count();
         long warning = alerts.stream().filter(a -> Alert.WARNING.equals(a.severity)).count();
         out.printf(Locale.US, "%nAlerts: %d critical, %d warning, %d info (topic %s; records in %s)%n", critical, warning,
-                alerts.size() - critical - warning, options.alertsTopic, jsonl);
+                alerts.size() - critical - warning, options.kafka.topic(ResultStreams.ALERTS), jsonl);
         out.println("  " + weeks.get(0) + " " + strip + " " + weeks.get(weeks.size() - 1)
                 + "   (! critical, * warning, . calm)");
         alerts.stream().filter(a -> Alert.CRITICAL.equals(a.severity) && a.rule.equals(io.dexposure.analytics.alerts.AlertRule.ISSUER_COLLAPSE))
@@ -296,8 +295,8 @@ public class DemoCommand implements Callable<Integer> {
                 table = new WeekTable(new PrintStream(new LineSink(console), true, StandardCharsets.UTF_8));
                 table.header();
             }
-            try (WeekResultsConsumer consumer = new WeekResultsConsumer(options.bootstrapServers, options.metricsTopic,
-                         options.dataQualityTopic);
+            try (WeekResultsConsumer consumer = new WeekResultsConsumer(options.kafka.bootstrapServers, options.kafka.topic(ResultStreams.NETWORK_METRICS),
+                         options.kafka.topic(ResultStreams.DATA_QUALITY));
                  OutputStream records = Files.newOutputStream(jsonl)) {
                 while (running.get()) {
                     WeekResultsConsumer.Batch batch = consumer.poll(Duration.ofMillis(500));

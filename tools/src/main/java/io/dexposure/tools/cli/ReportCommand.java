@@ -1,6 +1,7 @@
 package io.dexposure.tools.cli;
 
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.KafkaOptions;
+import io.dexposure.job.options.StoreOptions;
 import io.dexposure.tools.report.ReportData;
 import io.dexposure.tools.report.ReportRenderer;
 import io.dexposure.job.store.EventTimeStore;
@@ -24,7 +25,10 @@ import java.util.concurrent.Callable;
                 "Reads the PostgreSQL event-time store with --jdbc-url, else the result topics on --bootstrap-servers."})
 public class ReportCommand implements Callable<Integer> {
     @Mixin
-    JobOptions options = new JobOptions();
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--out", description = "Directory for index.html and the PNGs (default: target/report in the project).")
     Path out;
@@ -33,12 +37,12 @@ public class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = out != null ? out : Path.of(System.getProperty("dexposure.home", ".")).resolve("target/report");
         ReportData data;
-        if (EventTimeStore.enabled(options)) {
-            try (Connection c = EventTimeStore.connect(options.jdbcUrl, options.jdbcUser, options.jdbcPassword)) {
-                data = ReportData.fromStore(c, "PostgreSQL " + options.jdbcUrl);
+        if (store.enabled()) {
+            try (Connection c = EventTimeStore.connect(store.jdbcUrl, store.jdbcUser, store.jdbcPassword)) {
+                data = ReportData.fromStore(c, "PostgreSQL " + store.jdbcUrl);
             }
         } else {
-            data = ReportData.fromKafka(options);
+            data = ReportData.fromKafka(kafka);
         }
         List<ReportRenderer.Section> sections = ReportRenderer.render(data, dir);
         System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath() + " (" + data.weeks().size() + " weeks)");

@@ -1,8 +1,9 @@
 package io.dexposure.tools.report;
 
+import io.dexposure.job.streams.ResultStreams;
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.analytics.assembly.WeekIssue;
-import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.KafkaOptions;
 import io.dexposure.analytics.metrics.WeekMetrics;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.linkpred.ModelQuality;
@@ -58,14 +59,14 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
     }
 
     /** Everything committed on the job's result topics (read_committed, from the beginning to the current end). */
-    public static ReportData fromKafka(JobOptions o) {
+    public static ReportData fromKafka(KafkaOptions o) {
         try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.consumer(o.bootstrapServers, null)) {
             return new ReportData("Kafka " + o.bootstrapServers,
-                    sorted(topic(consumer, o.metricsTopic, WeekMetrics.class, m -> m.id)),
-                    topic(consumer, o.alertsTopic, Alert.class, a -> a.id),
-                    topic(consumer, o.protocolRiskTopic, ProtocolRisk.class, r -> r.id),
-                    topic(consumer, o.modelQualityTopic, ModelQuality.class, q -> q.id),
-                    topic(consumer, o.dataQualityTopic, WeekIssue.class, i -> i.id), CRISES);
+                    sorted(topic(consumer, o.topic(ResultStreams.NETWORK_METRICS), WeekMetrics.class, m -> m.id)),
+                    topic(consumer, o.topic(ResultStreams.ALERTS), Alert.class, a -> a.id),
+                    topic(consumer, o.topic(ResultStreams.PROTOCOL_RISK), ProtocolRisk.class, r -> r.id),
+                    topic(consumer, o.topic(ResultStreams.MODEL_QUALITY), ModelQuality.class, q -> q.id),
+                    topic(consumer, o.topic(ResultStreams.DATA_QUALITY), WeekIssue.class, i -> i.id), CRISES);
         }
     }
 

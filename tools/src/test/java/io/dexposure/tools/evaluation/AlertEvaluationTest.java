@@ -24,7 +24,7 @@ class AlertEvaluationTest {
     void criticalAlertsNameTheCollapsingIssuersAndTheirCreditorsAndCalmWeeksStayQuiet() throws Exception {
         AlertEvaluation evaluation = new AlertEvaluation(ScenarioManifest.read(SAMPLE.resolveSibling("scenarios.json")));
         List<Alert> all = new ArrayList<>();
-        new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().calculator()).run(SAMPLE,
+        new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().analysis.calculator()).run(SAMPLE,
                 SnapshotReader.Options.all(), ProtocolDirectory.load(SAMPLE.resolveSibling("id_to_info.json")),
                 (week, assessment) -> {
                     evaluation.add(week.week, assessment.alerts());

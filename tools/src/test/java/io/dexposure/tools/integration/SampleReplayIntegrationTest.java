@@ -1,5 +1,6 @@
 package io.dexposure.tools.integration;
 
+import io.dexposure.job.streams.ResultStreams;
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.analytics.alerts.AlertThresholds;
 import io.dexposure.tools.evaluation.FileShockReplay;
@@ -91,7 +92,7 @@ class SampleReplayIntegrationTest {
         }
         assertThat(expected).hasSizeGreaterThanOrEqualTo(30);
         expectedAlerts = new LinkedHashMap<>();
-        new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().calculator())
+        new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().analysis.calculator())
                 .run(SAMPLE, SnapshotReader.Options.all(), directory, (week, assessment) -> assessment.alerts()
                         .forEach(a -> expectedAlerts.put(a.id, new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8))));
         // The sample's two scripted collapses raise critical alerts; the set is not trivially empty.
@@ -103,10 +104,10 @@ class SampleReplayIntegrationTest {
     void everyWeekExactlyOnceAcrossAJobRestartAndASecondReplay() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
-                options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic,
-                options.predictionsTopic, options.modelQualityTopic), 2);
-        AlertConsumer alertConsumer = new AlertConsumer(broker, options.alertsTopic, null, Alert.INFO);
+        KafkaTopics.ensure(broker, List.of(options.kafka.inputTopic, options.kafka.topic(ResultStreams.NETWORK_METRICS), options.kafka.topic(ResultStreams.PROTOCOL_METRICS),
+                options.kafka.topic(ResultStreams.DATA_QUALITY), options.kafka.topic(ResultStreams.ALERTS), options.kafka.topic(ResultStreams.PROTOCOL_RISK), options.kafka.topic(ResultStreams.WEEK_RISK),
+                options.kafka.topic(ResultStreams.LINK_PREDICTIONS), options.kafka.topic(ResultStreams.MODEL_QUALITY)), 2);
+        AlertConsumer alertConsumer = new AlertConsumer(broker, options.kafka.topic(ResultStreams.ALERTS), null, Alert.INFO);
         Map<String, List<String>> alerts = new HashMap<>();
 
         // Replay 1: the first part of the file. Job 1 follows it and is cancelled once ten weeks are out,
@@ -115,8 +116,8 @@ class SampleReplayIntegrationTest {
         JobClient first = start(options, Optional.empty());
         Map<String, List<WeekMetrics>> seen = new HashMap<>();
         List<WeekIssue> issues = new ArrayList<>();
-        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.metricsTopic,
-                options.protocolMetricsTopic, options.dataQualityTopic)) {
+        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.kafka.topic(ResultStreams.NETWORK_METRICS),
+                options.kafka.topic(ResultStreams.PROTOCOL_METRICS), options.kafka.topic(ResultStreams.DATA_QUALITY))) {
             collectUntil(results, seen, issues, s -> s.size() >= 10, first);
             first.cancel().get(60, TimeUnit.SECONDS);
             Path checkpoint = latestRetainedCheckpoint(checkpoints, first);
@@ -146,7 +147,7 @@ class SampleReplayIntegrationTest {
         // The consumer deduplicates by id; count raw records too, with a fresh read of the whole topic.
         try (var raw = io.dexposure.tools.results.CommittedRecords.consumer(broker,
                 io.dexposure.tools.results.CommittedRecords.freshGroup("it-raw-"))) {
-            raw.subscribe(List.of(options.alertsTopic));
+            raw.subscribe(List.of(options.kafka.topic(ResultStreams.ALERTS)));
             int records = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < end) {
@@ -173,8 +174,8 @@ class SampleReplayIntegrationTest {
     void aWeekComesOutWhenItsMarkerArrivesWithoutWaitingForTheNextWeek() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic, options.predictionsTopic, options.modelQualityTopic,
-                options.dataQualityTopic), 2);
+        KafkaTopics.ensure(broker, List.of(options.kafka.inputTopic, options.kafka.topic(ResultStreams.NETWORK_METRICS), options.kafka.topic(ResultStreams.PROTOCOL_METRICS), options.kafka.topic(ResultStreams.LINK_PREDICTIONS), options.kafka.topic(ResultStreams.MODEL_QUALITY),
+                options.kafka.topic(ResultStreams.DATA_QUALITY)), 2);
         String firstWeek = expected.keySet().iterator().next();
 
         // Only the first week is on the topic and the source follows it (unbounded): the watermark
@@ -183,7 +184,7 @@ class SampleReplayIntegrationTest {
         JobClient job = start(options, Optional.empty());
         Map<String, List<WeekMetrics>> seen = new HashMap<>();
         List<WeekIssue> issues = new ArrayList<>();
-        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.metricsTopic, options.dataQualityTopic)) {
+        try (WeekResultsConsumer results = new WeekResultsConsumer(broker, options.kafka.topic(ResultStreams.NETWORK_METRICS), options.kafka.topic(ResultStreams.DATA_QUALITY))) {
             collectUntil(results, seen, issues, s -> s.containsKey(firstWeek), job);
         } finally {
             job.cancel().get(60, TimeUnit.SECONDS);
@@ -198,28 +199,28 @@ class SampleReplayIntegrationTest {
     static JobOptions options(String broker, Path checkpoints) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         JobOptions options = new JobOptions();
-        options.bootstrapServers = broker;
-        options.inputTopic = "it-" + run + ".snapshot-events";
-        options.metricsTopic = "it-" + run + ".network-metrics";
-        options.dataQualityTopic = "it-" + run + ".data-quality";
-        options.protocolMetricsTopic = "it-" + run + ".protocol-metrics";
-        options.alertsTopic = "it-" + run + ".alerts";
-        options.protocolRiskTopic = "it-" + run + ".protocol-risk";
-        options.weekRiskTopic = "it-" + run + ".week-risk";
-        options.predictionsTopic = "it-" + run + ".link-predictions";
-        options.modelQualityTopic = "it-" + run + ".model-quality";
-        options.groupId = "it-" + run;
-        options.transactionalIdPrefix = "it-" + run;
-        options.checkpointDir = checkpoints.toUri().toString();
-        options.checkpointIntervalMs = 300;
-        options.parallelism = 2;
-        options.restartAttempts = 0;
+        options.kafka.bootstrapServers = broker;
+        options.kafka.inputTopic = "it-" + run + ".snapshot-events";
+        options.kafka.topics.put(ResultStreams.NETWORK_METRICS.name(), "it-" + run + ".network-metrics");
+        options.kafka.topics.put(ResultStreams.DATA_QUALITY.name(), "it-" + run + ".data-quality");
+        options.kafka.topics.put(ResultStreams.PROTOCOL_METRICS.name(), "it-" + run + ".protocol-metrics");
+        options.kafka.topics.put(ResultStreams.ALERTS.name(), "it-" + run + ".alerts");
+        options.kafka.topics.put(ResultStreams.PROTOCOL_RISK.name(), "it-" + run + ".protocol-risk");
+        options.kafka.topics.put(ResultStreams.WEEK_RISK.name(), "it-" + run + ".week-risk");
+        options.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), "it-" + run + ".link-predictions");
+        options.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), "it-" + run + ".model-quality");
+        options.kafka.groupId = "it-" + run;
+        options.kafka.transactionalIdPrefix = "it-" + run;
+        options.execution.checkpointDir = checkpoints.toUri().toString();
+        options.execution.checkpointIntervalMs = 300;
+        options.execution.parallelism = 2;
+        options.execution.restartAttempts = 0;
         return options;
     }
 
     static SnapshotReplay.Result replay(JobOptions options, LocalDate to) throws Exception {
-        PublisherConfig config = PublisherConfig.of(options.bootstrapServers, options.inputTopic)
-                .withTransactionalIdPrefix(options.transactionalIdPrefix + "-replayer-")
+        PublisherConfig config = PublisherConfig.of(options.kafka.bootstrapServers, options.kafka.inputTopic)
+                .withTransactionalIdPrefix(options.kafka.transactionalIdPrefix + "-replayer-")
                 .withDirectory(directory);
         return SnapshotReplay.run(SAMPLE, new SnapshotReader.Options(null, to, NegativeTvlPolicy.REJECT), config, line -> { });
     }
@@ -278,7 +279,7 @@ class SampleReplayIntegrationTest {
     // --- the expected values, computed without Kafka or Flink
 
     static WeekMetricsCalculator calculator(JobOptions options) {
-        return options.calculator();
+        return options.analysis.calculator();
     }
 
     static String json(WeekMetrics metrics) {

@@ -1,5 +1,6 @@
 package io.dexposure.tools.monitoring;
 
+import io.dexposure.job.streams.ResultStreams;
 import io.dexposure.testsupport.Dashboards;
 import io.dexposure.testsupport.SqlPanels;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,14 +119,14 @@ class MonitoringStackIntegrationTest {
 
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         options = options(broker, postgres.createDatabase("replay"), "it-" + UUID.randomUUID().toString().substring(0, 8));
-        options.prometheusPort = Integer.toString(reporterPort);
-        KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
-                options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic,
-                options.predictionsTopic, options.modelQualityTopic), options.parallelism);
+        options.execution.prometheusPort = Integer.toString(reporterPort);
+        KafkaTopics.ensure(broker, List.of(options.kafka.inputTopic, options.kafka.topic(ResultStreams.NETWORK_METRICS), options.kafka.topic(ResultStreams.PROTOCOL_METRICS),
+                options.kafka.topic(ResultStreams.DATA_QUALITY), options.kafka.topic(ResultStreams.ALERTS), options.kafka.topic(ResultStreams.PROTOCOL_RISK), options.kafka.topic(ResultStreams.WEEK_RISK),
+                options.kafka.topic(ResultStreams.LINK_PREDICTIONS), options.kafka.topic(ResultStreams.MODEL_QUALITY)), options.execution.parallelism);
         job = start(options);
         callAnApiThatAsksToSlowDown();
-        SnapshotReplay.run(SAMPLE, SnapshotReader.Options.all(), PublisherConfig.of(broker, options.inputTopic)
-                .withTransactionalIdPrefix(options.transactionalIdPrefix + "-replayer-")
+        SnapshotReplay.run(SAMPLE, SnapshotReader.Options.all(), PublisherConfig.of(broker, options.kafka.inputTopic)
+                .withTransactionalIdPrefix(options.kafka.transactionalIdPrefix + "-replayer-")
                 .withDirectory(ProtocolDirectory.load(MAPPING)).withWeeksPerSecond(10), line -> { });
         awaitRows("dexposure_week_metrics", SAMPLE_WEEKS, Duration.ofSeconds(120));
         // The sequential operators (shock rules, ROLAND) finish a little after the week's metrics.
@@ -178,7 +179,7 @@ class MonitoringStackIntegrationTest {
     @Test
     @Order(2)
     void everySqlPanelVariableAndAnnotationReturnsRowsFromTheReplay() throws Exception {
-        try (Connection c = EventTimeStore.connect(options.jdbcUrl, LocalPostgres.USER, null)) {
+        try (Connection c = EventTimeStore.connect(options.store.jdbcUrl, LocalPostgres.USER, null)) {
             Map<String, List<Integer>> rows = SqlPanels.run(c);
             assertThat(rows.keySet()).as("every pending SQL key names a real query")
                     .containsAll(PENDING.stream().filter(k -> !k.startsWith("rule ") && !k.startsWith("dexposure-operations")).toList());
@@ -199,17 +200,17 @@ class MonitoringStackIntegrationTest {
         String rerunStarted = scalar("SELECT now()::text");
 
         // A second job over the same input topic from the start (new consumer group): every week again.
-        JobOptions again = options(options.bootstrapServers, options.jdbcUrl, options.groupId + "-again");
-        again.inputTopic = options.inputTopic;
-        again.metricsTopic = options.metricsTopic;
-        again.protocolMetricsTopic = options.protocolMetricsTopic;
-        again.dataQualityTopic = options.dataQualityTopic;
-        again.alertsTopic = options.alertsTopic;
-        again.protocolRiskTopic = options.protocolRiskTopic;
-        again.weekRiskTopic = options.weekRiskTopic;
-        again.predictionsTopic = options.predictionsTopic;
-        again.modelQualityTopic = options.modelQualityTopic;
-        again.bounded = true;
+        JobOptions again = options(options.kafka.bootstrapServers, options.store.jdbcUrl, options.kafka.groupId + "-again");
+        again.kafka.inputTopic = options.kafka.inputTopic;
+        again.kafka.topics.put(ResultStreams.NETWORK_METRICS.name(), options.kafka.topic(ResultStreams.NETWORK_METRICS));
+        again.kafka.topics.put(ResultStreams.PROTOCOL_METRICS.name(), options.kafka.topic(ResultStreams.PROTOCOL_METRICS));
+        again.kafka.topics.put(ResultStreams.DATA_QUALITY.name(), options.kafka.topic(ResultStreams.DATA_QUALITY));
+        again.kafka.topics.put(ResultStreams.ALERTS.name(), options.kafka.topic(ResultStreams.ALERTS));
+        again.kafka.topics.put(ResultStreams.PROTOCOL_RISK.name(), options.kafka.topic(ResultStreams.PROTOCOL_RISK));
+        again.kafka.topics.put(ResultStreams.WEEK_RISK.name(), options.kafka.topic(ResultStreams.WEEK_RISK));
+        again.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), options.kafka.topic(ResultStreams.LINK_PREDICTIONS));
+        again.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), options.kafka.topic(ResultStreams.MODEL_QUALITY));
+        again.kafka.bounded = true;
         start(again).getJobExecutionResult().get(180, TimeUnit.SECONDS);
 
         assertThat(counts()).isEqualTo(before);
@@ -222,7 +223,7 @@ class MonitoringStackIntegrationTest {
     @Order(4)
     void theReportDrawsTheReplayAndTheStoreHoldsExactlyWhatTheTopicsHold() throws Exception {
         Path dir = work.resolve("report");
-        int exit = new CommandLine(new ReportCommand()).execute("--jdbc-url", options.jdbcUrl, "--jdbc-user", LocalPostgres.USER,
+        int exit = new CommandLine(new ReportCommand()).execute("--jdbc-url", options.store.jdbcUrl, "--jdbc-user", LocalPostgres.USER,
                 "--out", dir.toString());
         assertThat(exit).isZero();
         for (String png : List.of("weekly-value.png", "weekly-structure.png", "top-systemic.png", "alerts.png", "model-quality.png")) {
@@ -234,9 +235,9 @@ class MonitoringStackIntegrationTest {
                 .contains("33 weeks").doesNotContain("No alerts").doesNotContain("No model-quality records")
                 .contains("src=\"weekly-value.png\"").contains("src=\"alerts.png\"").contains("src=\"model-quality.png\"");
 
-        ReportData fromTopics = ReportData.fromKafka(options);
+        ReportData fromTopics = ReportData.fromKafka(options.kafka);
         ReportData fromStore;
-        try (Connection c = EventTimeStore.connect(options.jdbcUrl, LocalPostgres.USER, null)) {
+        try (Connection c = EventTimeStore.connect(options.store.jdbcUrl, LocalPostgres.USER, null)) {
             fromStore = ReportData.fromStore(c, "store");
         }
         assertThat(fromTopics.weeks()).hasSize(SAMPLE_WEEKS);
@@ -350,28 +351,28 @@ class MonitoringStackIntegrationTest {
 
     static JobOptions options(String broker, String jdbcUrl, String run) throws Exception {
         JobOptions o = new JobOptions();
-        o.bootstrapServers = broker;
-        o.inputTopic = run + ".snapshot-events";
-        o.metricsTopic = run + ".network-metrics";
-        o.protocolMetricsTopic = run + ".protocol-metrics";
-        o.dataQualityTopic = run + ".data-quality";
-        o.alertsTopic = run + ".alerts";
-        o.protocolRiskTopic = run + ".protocol-risk";
-        o.weekRiskTopic = run + ".week-risk";
-        o.predictionsTopic = run + ".link-predictions";
-        o.modelQualityTopic = run + ".model-quality";
-        o.groupId = run;
-        o.transactionalIdPrefix = run;
-        o.checkpointDir = Files.createTempDirectory("dexposure-monitoring-it").toUri().toString();
-        o.checkpointIntervalMs = 500;
-        o.restartAttempts = 0;
-        o.jdbcUrl = jdbcUrl;
-        o.jdbcUser = LocalPostgres.USER;
+        o.kafka.bootstrapServers = broker;
+        o.kafka.inputTopic = run + ".snapshot-events";
+        o.kafka.topics.put(ResultStreams.NETWORK_METRICS.name(), run + ".network-metrics");
+        o.kafka.topics.put(ResultStreams.PROTOCOL_METRICS.name(), run + ".protocol-metrics");
+        o.kafka.topics.put(ResultStreams.DATA_QUALITY.name(), run + ".data-quality");
+        o.kafka.topics.put(ResultStreams.ALERTS.name(), run + ".alerts");
+        o.kafka.topics.put(ResultStreams.PROTOCOL_RISK.name(), run + ".protocol-risk");
+        o.kafka.topics.put(ResultStreams.WEEK_RISK.name(), run + ".week-risk");
+        o.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), run + ".link-predictions");
+        o.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), run + ".model-quality");
+        o.kafka.groupId = run;
+        o.kafka.transactionalIdPrefix = run;
+        o.execution.checkpointDir = Files.createTempDirectory("dexposure-monitoring-it").toUri().toString();
+        o.execution.checkpointIntervalMs = 500;
+        o.execution.restartAttempts = 0;
+        o.store.jdbcUrl = jdbcUrl;
+        o.store.jdbcUser = LocalPostgres.USER;
         return o;
     }
 
     static JobClient start(JobOptions options) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism,
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.execution.parallelism,
                 ExposureMonitorJob.clusterConfiguration(options));
         ExposureMonitorJob.forKafka(options).build(env);
         return env.executeAsync(ExposureMonitorJob.JOB_NAME);
@@ -400,7 +401,7 @@ class MonitoringStackIntegrationTest {
     }
 
     private String scalar(String sql) throws SQLException {
-        try (Connection c = EventTimeStore.connect(options.jdbcUrl, LocalPostgres.USER, null);
+        try (Connection c = EventTimeStore.connect(options.store.jdbcUrl, LocalPostgres.USER, null);
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
