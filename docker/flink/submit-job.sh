@@ -3,7 +3,7 @@
 # cluster, detached, unless a job of that name is already running there, so `docker compose up` can be
 # repeated without starting a second copy (two copies would fence each other's Kafka transactions).
 #
-#   submit-job.sh [job flags...]     flags go to `DexposureCli job` (see JobOptions / `job --help`)
+#   submit-job.sh [job flags...]     flags go to ExposureMonitorJob.main (docs/cli.md, section job)
 #
 # Environment:
 #   FLINK_REST          JobManager REST endpoint (default jobmanager:8081)
@@ -13,7 +13,7 @@ set -euo pipefail
 
 rest="${FLINK_REST:-jobmanager:8081}"
 jar=/opt/flink/usrlib/dexposure-flink-jobs-job.jar
-main=io.dexposure.tools.cli.DexposureCli
+main=io.dexposure.job.ExposureMonitorJob
 job_name="DeXposure exposure monitor"   # ExposureMonitorJob.JOB_NAME
 
 # `flink list -r` prints one line per job that is not finished: "<start> : <job id> : <name> (<STATE>)".
@@ -29,5 +29,5 @@ if [ -n "${FLINK_RESTORE_FROM:-}" ]; then
   echo "submit-job: restoring from $FLINK_RESTORE_FROM"
 fi
 
-echo "submit-job: ${run[*]} -c $main $jar job $*"
-exec "${run[@]}" -c "$main" "$jar" job "$@"
+echo "submit-job: ${run[*]} -c $main $jar $*"
+exec "${run[@]}" -c "$main" "$jar" "$@"
