@@ -101,7 +101,7 @@ class ExposureMonitorJobTest {
         assertThat(metrics).extracting(x -> x.week).containsExactlyInAnyOrder(A, D, E);
         assertThat(metrics).allSatisfy(x -> {
             assertThat(x.nodes).isEqualTo(3);
-            assertThat(x.edges).isEqualTo(2);
+            assertThat(x.links).isEqualTo(2);
             assertThat(x.totalTvlUsd).isEqualTo(150.0);
             assertThat(x.totalExposureUsd).isEqualTo(100.0);
         });

@@ -33,7 +33,7 @@ public final class Adjacency {
 
     private Adjacency(WeeklyNetwork network) {
         n = network.nodeCount();
-        m = network.edgeCount();
+        m = network.linkCount();
         outOffset = new int[n + 1];
         outTarget = new int[m];
         outWeight = new double[m];

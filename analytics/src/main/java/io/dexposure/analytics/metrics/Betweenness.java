@@ -32,7 +32,7 @@ public final class Betweenness {
     public static double[] compute(WeeklyNetwork network, int threads) {
         int n = network.nodeCount();
         int[] offsets = new int[n + 1];
-        int[] targets = new int[network.edgeCount()];
+        int[] targets = new int[network.linkCount()];
         for (int u = 0; u < n; u++) {
             offsets[u + 1] = network.outEnd(u);
             for (int p = network.outStart(u); p < network.outEnd(u); p++) {

@@ -50,7 +50,7 @@ public final class Concentration {
 
     /** Link weights in CSR order. */
     public static double[] exposures(WeeklyNetwork network) {
-        double[] values = new double[network.edgeCount()];
+        double[] values = new double[network.linkCount()];
         for (int p = 0; p < values.length; p++) {
             values[p] = network.weight(p);
         }

@@ -57,7 +57,7 @@ public final class DegreeAssortativity {
     /** Pearson correlation of x[source] and y[target] over all links. */
     static double pearsonOverLinks(WeeklyNetwork network, double[] x, double[] y) {
         int n = network.nodeCount();
-        long m = network.edgeCount();
+        long m = network.linkCount();
         if (m == 0) {
             return Double.NaN;
         }

@@ -38,7 +38,7 @@ public final class Hits {
 
     public static Result compute(WeeklyNetwork network, boolean weighted, int maxIterations, double tolerance) {
         int n = network.nodeCount();
-        int m = network.edgeCount();
+        int m = network.linkCount();
         double[] hubs = new double[n];
         double[] authorities = new double[n];
         if (m == 0) {

@@ -52,7 +52,7 @@ public final class NetworkEntropy {
     /** With a weighted PageRank already computed with {@code damping} (the chain's stationary distribution). */
     public static Result compute(WeeklyNetwork network, double[] pageRank, double damping) {
         int n = network.nodeCount();
-        int m = network.edgeCount();
+        int m = network.linkCount();
         if (n == 0) {
             return new Result(0, 0, 0, 0, 0, 0);
         }

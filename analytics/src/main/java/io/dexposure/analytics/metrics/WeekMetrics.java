@@ -31,7 +31,7 @@ public class WeekMetrics {
     public int protocols;
     public int tokenBuckets;
     /** Distinct directed links (parallel links merged). */
-    public int edges;
+    public int links;
     public int selfLoops;
     /** Nodes with neither in- nor out-links. */
     public int isolatedNodes;

@@ -72,7 +72,7 @@ public final class WeekMetricsCalculator implements Serializable {
         m.week = network.week().toString();
         m.id = m.week + ":network-metrics";
         m.nodes = n;
-        m.edges = network.edgeCount();
+        m.links = network.linkCount();
         m.droppedLinks = network.droppedLinks();
         m.flippedLinks = network.flippedLinks();
         m.mergedParallelLinks = network.mergedParallelLinks();
@@ -105,8 +105,8 @@ public final class WeekMetricsCalculator implements Serializable {
                 }
             }
         }
-        m.density = n < 2 ? 0.0 : (double) m.edges / ((double) n * (n - 1));
-        m.meanDegree = n == 0 ? 0.0 : (double) m.edges / n;
+        m.density = n < 2 ? 0.0 : (double) m.links / ((double) n * (n - 1));
+        m.meanDegree = n == 0 ? 0.0 : (double) m.links / n;
         m.inDegreeMax = max(in);
         m.outDegreeMax = max(out);
         m.inDegreeStd = std(in, m.meanDegree);

@@ -52,7 +52,7 @@ public final class WeightedPageRank {
         if (n == 0) {
             return new Result(x, 0, true);
         }
-        int m = network.edgeCount();
+        int m = network.linkCount();
         // Transition coefficient of each link: w / out-strength (NetworkX multiplies by 1/s).
         double[] coefficient = new double[m];
         boolean[] dangling = new boolean[n];

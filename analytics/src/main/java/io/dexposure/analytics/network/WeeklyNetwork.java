@@ -72,7 +72,7 @@ public final class WeeklyNetwork {
     }
 
     /** Distinct directed links (parallel links merged), self-loops included. */
-    public int edgeCount() {
+    public int linkCount() {
         return outTargets.length;
     }
 
@@ -147,7 +147,7 @@ public final class WeeklyNetwork {
 
     @Override
     public String toString() {
-        return "WeeklyNetwork{" + week + ", " + nodeCount() + " nodes, " + edgeCount() + " links}";
+        return "WeeklyNetwork{" + week + ", " + nodeCount() + " nodes, " + linkCount() + " links}";
     }
 
     /** Collects a week's nodes and links in arrival order and builds the CSR arrays once. */

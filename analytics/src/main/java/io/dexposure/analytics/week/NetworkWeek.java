@@ -44,7 +44,7 @@ public class NetworkWeek {
     /** The week as the sequential operators see it; {@code analysis} may be null (tests, tools). */
     public static NetworkWeek of(WeeklyNetwork network, WeekAnalysis analysis) {
         int n = network.nodeCount();
-        int m = network.edgeCount();
+        int m = network.linkCount();
         NetworkWeek w = new NetworkWeek();
         w.week = network.week().toString();
         w.complete = true;

@@ -30,7 +30,7 @@ class WeekAssemblyTest {
 
         assertThat(week.isComplete()).isTrue();
         assertThat(week.network().nodeCount()).isEqualTo(3);
-        assertThat(week.network().edgeCount()).isEqualTo(2);
+        assertThat(week.network().linkCount()).isEqualTo(2);
         assertThat(week.network().droppedLinks()).isEqualTo(1);
         assertThat(week.network().flippedLinks()).isEqualTo(1);
         assertThat(week.network().name(week.network().indexOf("1"))).isEqualTo("Alpha");
@@ -55,7 +55,7 @@ class WeekAssemblyTest {
         AssembledWeek week = WeekAssembly.assemble(WEEK, events);
 
         assertThat(week.isComplete()).isTrue();
-        assertThat(week.network().edgeCount()).isEqualTo(2);
+        assertThat(week.network().linkCount()).isEqualTo(2);
         assertThat(week.network().weight(0) + week.network().weight(1)).isEqualTo(100.0);
     }
 

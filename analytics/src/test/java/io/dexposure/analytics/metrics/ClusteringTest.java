@@ -98,7 +98,7 @@ class ClusteringTest {
                 preds.add(new HashSet<>());
                 succs.add(new HashSet<>());
             }
-            if (net.edgeCount() > 0) {
+            if (net.linkCount() > 0) {
                 maxWeight = Double.NEGATIVE_INFINITY;
             }
             for (int u = 0; u < net.nodeCount(); u++) {

@@ -46,7 +46,7 @@ class NetworkXFixtureTest {
     void networkIsTheOneTheFixtureWasComputedOn() {
         assertThat(network.week().toString()).isEqualTo(fixture.get("week").asText());
         assertThat(network.nodeCount()).isEqualTo(fixture.get("nodes").asInt());
-        assertThat(network.edgeCount()).isEqualTo(fixture.get("edges").asInt());
+        assertThat(network.linkCount()).isEqualTo(fixture.get("edges").asInt());
         assertThat(network.mergedParallelLinks()).isEqualTo(fixture.get("mergedParallelLinks").asInt());
     }
 

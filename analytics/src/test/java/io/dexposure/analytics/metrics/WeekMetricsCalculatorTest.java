@@ -35,7 +35,7 @@ class WeekMetricsCalculatorTest {
         assertThat(m.nodes).isEqualTo(5);
         assertThat(m.protocols).isEqualTo(4);
         assertThat(m.tokenBuckets).isEqualTo(1);
-        assertThat(m.edges).isEqualTo(5);
+        assertThat(m.links).isEqualTo(5);
         assertThat(m.mergedParallelLinks).isEqualTo(1);
         assertThat(m.droppedLinks).isEqualTo(2);
         assertThat(m.flippedLinks).isEqualTo(1);

@@ -25,7 +25,7 @@ class WeeklyNetworkTest {
                 .build();
 
         assertThat(net.nodeCount()).isEqualTo(3);
-        assertThat(net.edgeCount()).isEqualTo(3);
+        assertThat(net.linkCount()).isEqualTo(3);
         assertThat(net.mergedParallelLinks()).isEqualTo(1);
         int a = net.indexOf("1");
         assertThat(net.outDegree(a)).isEqualTo(2);
@@ -59,7 +59,7 @@ class WeeklyNetworkTest {
         }
         WeeklyNetwork net = builder.build();
         assertThat(net.nodeCount()).isEqualTo(1000);
-        assertThat(net.edgeCount()).isEqualTo(999);
+        assertThat(net.linkCount()).isEqualTo(999);
         assertThat(net.tvlUsd(net.indexOf("999"))).isEqualTo(999.0);
     }
 }

@@ -91,7 +91,7 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
             return;
         }
         var network = assembled.network();
-        recordsIn.inc(network.nodeCount() + network.edgeCount() + network.mergedParallelLinks() + 1L);
+        recordsIn.inc(network.nodeCount() + network.linkCount() + network.mergedParallelLinks() + 1L);
         WeekMetricsCalculator.PhaseTimes times = new WeekMetricsCalculator.PhaseTimes();
         WeekAnalysis analysis = calculator.analyse(network, times);
         lastGraphBuildMillis = (built - start) / 1_000_000;
@@ -101,7 +101,7 @@ public class AnalyseWeekFunction extends ProcessWindowFunction<SnapshotEvent, We
         computed.update(true);
         weeksCompleted.inc();
         LOG.info("Week {} computed: {} nodes, {} links; graph build {} ms, PageRank {} ms, statistics {} ms, metrics suite {} ms",
-                week, network.nodeCount(), network.edgeCount(), lastGraphBuildMillis, lastPageRankMillis,
+                week, network.nodeCount(), network.linkCount(), lastGraphBuildMillis, lastPageRankMillis,
                 times.statisticsNanos / 1_000_000, times.suiteNanos / 1_000_000);
         out.collect(analysis.week());
         for (ProtocolMetrics p : analysis.protocols()) {

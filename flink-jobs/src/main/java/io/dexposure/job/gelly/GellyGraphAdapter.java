@@ -40,7 +40,7 @@ public final class GellyGraphAdapter {
         for (int i = 0; i < n; i++) {
             vertices.add(new Vertex<>(new LongValue(i), NullValue.getInstance()));
         }
-        List<Edge<LongValue, NullValue>> edges = new ArrayList<>(network.edgeCount());
+        List<Edge<LongValue, NullValue>> edges = new ArrayList<>(network.linkCount());
         for (int source = 0; source < n; source++) {
             for (int p = network.outStart(source); p < network.outEnd(source); p++) {
                 edges.add(new Edge<>(new LongValue(source), new LongValue(network.target(p)), NullValue.getInstance()));
@@ -90,7 +90,7 @@ public final class GellyGraphAdapter {
         int n = network.nodeCount();
         double[] hubs = new double[n];
         double[] authorities = new double[n];
-        if (network.edgeCount() == 0) {
+        if (network.linkCount() == 0) {
             return new double[][] {hubs, authorities};
         }
         ExecutionEnvironment env = new CollectionEnvironment();
@@ -170,7 +170,7 @@ public final class GellyGraphAdapter {
         for (int i = 0; i < n; i++) {
             vertices.add(new Vertex<>(new LongValue(i), new LongValue(i)));
         }
-        List<Edge<LongValue, NullValue>> edges = new ArrayList<>(network.edgeCount());
+        List<Edge<LongValue, NullValue>> edges = new ArrayList<>(network.linkCount());
         for (int source = 0; source < n; source++) {
             for (int p = network.outStart(source); p < network.outEnd(source); p++) {
                 edges.add(new Edge<>(new LongValue(source), new LongValue(network.target(p)), NullValue.getInstance()));

@@ -47,7 +47,7 @@ class WeekSequencerTest {
         NetworkWeek week = NetworkWeek.of(network, null);
         WeeklyNetwork back = week.toNetwork();
         assertThat(back.nodeCount()).isEqualTo(3);
-        assertThat(back.edgeCount()).isEqualTo(3);
+        assertThat(back.linkCount()).isEqualTo(3);
         for (int i = 0; i < 3; i++) {
             assertThat(back.id(i)).isEqualTo(network.id(i));
             assertThat(back.composition(i)).isEqualTo(network.composition(i));

@@ -97,7 +97,7 @@ class WeeklyWindowHarnessTest {
 
         // No watermark moved: the marker alone fired the window.
         assertThat(metrics()).extracting(m -> m.week).containsExactly(A);
-        assertThat(metrics().get(0).edges).isEqualTo(1);
+        assertThat(metrics().get(0).links).isEqualTo(1);
         assertThat(harness.getSideOutput(PROTOCOLS)).extracting(r -> r.getValue().id)
                 .containsExactly(A + ":1", A + ":USDT");
 

@@ -49,7 +49,7 @@ class GellyPageRankTest {
         }
         WeeklyNetwork net = b.build();
         assertThat(net.nodeCount()).isEqualTo(34);
-        assertThat(net.edgeCount()).isEqualTo(156);
+        assertThat(net.linkCount()).isEqualTo(156);
 
         double[] pr = GellyGraphAdapter.pageRank(net, 0.85, 200, 1e-12);
         // The golden values come from NetworkX's default tol (1e-6 x N, L1), which stops ~5e-6 short of

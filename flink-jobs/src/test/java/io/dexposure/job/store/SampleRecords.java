@@ -33,7 +33,7 @@ final class SampleRecords {
         m.nodes = 3;
         m.protocols = 2;
         m.tokenBuckets = 1;
-        m.edges = 2;
+        m.links = 2;
         m.totalTvlUsd = tvl;
         m.totalExposureUsd = 10;
         m.protocolExposureUsd = 7;

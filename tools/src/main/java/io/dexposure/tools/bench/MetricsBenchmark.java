@@ -281,7 +281,7 @@ public final class MetricsBenchmark {
             Map.Entry<String, JsonNode> e = it.next();
             seconds.put(e.getKey(), e.getValue().asDouble());
         }
-        if (json.path("nodes").asInt() != network.nodeCount() || json.path("edges").asInt() != network.edgeCount()) {
+        if (json.path("nodes").asInt() != network.nodeCount() || json.path("edges").asInt() != network.linkCount()) {
             throw new IllegalStateException("NetworkX built " + json.path("nodes") + " nodes / " + json.path("edges")
                     + " links, Java " + network);
         }

@@ -28,7 +28,7 @@ public final class WeekTable {
         String leader = first == null ? "-" : (first.name != null ? first.name : first.id)
                 + String.format(Locale.ROOT, " (%.3f)", first.score);
         out.println(String.format(Locale.ROOT, "%-10s %7d %6d %5d %7d %10.1f %10.1f %9.6f %7d %7d  %s",
-                m.week, m.nodes, m.protocols, m.tokenBuckets, m.edges, m.totalTvlUsd / 1e6, m.totalExposureUsd / 1e6,
+                m.week, m.nodes, m.protocols, m.tokenBuckets, m.links, m.totalTvlUsd / 1e6, m.totalExposureUsd / 1e6,
                 m.density, m.inDegreeMax, m.outDegreeMax, leader));
     }
 
@@ -42,7 +42,7 @@ public final class WeekTable {
         series("total TVL", weeks.stream().mapToDouble(m -> m.totalTvlUsd).toArray(), 1e9, "$B");
         series("total exposure", weeks.stream().mapToDouble(m -> m.totalExposureUsd).toArray(), 1e9, "$B");
         series("protocol exposure", weeks.stream().mapToDouble(m -> m.protocolExposureUsd).toArray(), 1e9, "$B");
-        series("links", weeks.stream().mapToDouble(m -> m.edges).toArray(), 1, "");
+        series("links", weeks.stream().mapToDouble(m -> m.links).toArray(), 1, "");
         series("density", weeks.stream().mapToDouble(m -> m.density).toArray(), 1, "");
     }
 

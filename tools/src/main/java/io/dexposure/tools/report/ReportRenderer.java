@@ -111,7 +111,7 @@ public final class ReportRenderer {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new DateAxis("week"));
         plot.setGap(8);
         List<WeekMetrics> w = data.weeks();
-        plot.add(subplot("nodes / links", data, series("nodes", w, m -> m.nodes), series("links", w, m -> m.edges)));
+        plot.add(subplot("nodes / links", data, series("nodes", w, m -> m.nodes), series("links", w, m -> m.links)));
         plot.add(subplot("density", data, series("density", w, m -> m.density)));
         plot.add(subplot("concentration", data, series("exposure HHI", w, m -> m.exposureHhi),
                 series("TVL HHI", w, m -> m.tvlHhi), series("exposure Gini", w, m -> m.exposureGini)));

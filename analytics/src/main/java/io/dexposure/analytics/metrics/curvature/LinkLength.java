@@ -30,7 +30,7 @@ public enum LinkLength {
 
     /** Length of every link position of the network's CSR; links with no exposure get +infinity. */
     double[] lengths(WeeklyNetwork network) {
-        int m = network.edgeCount();
+        int m = network.linkCount();
         double[] lengths = new double[m];
         switch (this) {
             case UNIT -> {

@@ -138,7 +138,7 @@ public final class OllivierRicciCurvature implements Serializable {
 
     public CurvatureResult compute(WeeklyNetwork network) {
         int n = network.nodeCount();
-        int m = network.edgeCount();
+        int m = network.linkCount();
         double[] curvature = new double[m];
         CurvatureMethod[] methods = new CurvatureMethod[m];
         double[] lengths = linkLength.lengths(network);
@@ -217,7 +217,7 @@ public final class OllivierRicciCurvature implements Serializable {
 
     private static CurvatureResult summarise(WeeklyNetwork network, double[] curvature, CurvatureMethod[] methods) {
         int n = network.nodeCount();
-        int m = network.edgeCount();
+        int m = network.linkCount();
         double[] values = new double[m];
         int count = 0;
         int approximate = 0;

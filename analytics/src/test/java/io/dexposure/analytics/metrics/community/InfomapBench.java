@@ -18,7 +18,7 @@ public final class InfomapBench {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 11_000;
         int links = args.length > 1 ? Integer.parseInt(args[1]) : 75_000;
         WeeklyNetwork network = GeneratedWeeks.singleWeek(42, nodes, links);
-        System.out.printf(Locale.ROOT, "week: %d nodes, %d links%n", network.nodeCount(), network.edgeCount());
+        System.out.printf(Locale.ROOT, "week: %d nodes, %d links%n", network.nodeCount(), network.linkCount());
         for (FlowModel model : FlowModel.values()) {
             for (int trials : new int[] {1, 5, 10}) {
                 for (int threads : model == FlowModel.DIRECTED ? new int[] {1, 2} : new int[] {1}) {

@@ -104,7 +104,7 @@ class InfomapTest {
     void nineTrianglesTwoLevelFindsTheNineTriangles() {
         WeeklyNetwork network = fixture("ninetriangles");
         assertThat(network.nodeCount()).isEqualTo(27);
-        assertThat(network.edgeCount()).isEqualTo(39);
+        assertThat(network.linkCount()).isEqualTo(39);
         InfomapResult result = Infomap.defaults().withFlowModel(FlowModel.UNDIRECTED).compute(network);
         String[] nine = expected("ninetriangles", "UNDIRECTED", "codelength-nine");
         assertThat(result.moduleCount()).isEqualTo(9);

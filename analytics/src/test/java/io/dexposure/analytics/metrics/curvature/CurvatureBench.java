@@ -21,7 +21,7 @@ public final class CurvatureBench {
         long t0 = System.nanoTime();
         WeeklyNetwork network = GeneratedWeeks.singleWeek(42, nodes, links);
         System.out.printf(Locale.ROOT, "week: %d nodes, %d links, built in %.0f ms%n", network.nodeCount(),
-                network.edgeCount(), ms(t0));
+                network.linkCount(), ms(t0));
 
         OllivierRicciCurvature exact = OllivierRicciCurvature.defaults();
         CurvatureResult result = null;
@@ -87,7 +87,7 @@ public final class CurvatureBench {
                 double max = 0;
                 double sum = 0;
                 int count = 0;
-                for (int p = 0; p < network.edgeCount(); p++) {
+                for (int p = 0; p < network.linkCount(); p++) {
                     if (byDefault.linkMethods()[p] == CurvatureMethod.APPROXIMATE) {
                         double error = Math.abs(byDefault.linkCurvature()[p] - exactAll.linkCurvature()[p]);
                         max = Math.max(max, error);

@@ -145,7 +145,7 @@ class OllivierRicciCurvatureTest {
         assertThat(result.linkMethods()[loop]).isEqualTo(CurvatureMethod.SELF_LOOP);
         assertThat(result.linkCurvature()[zero]).isZero();
         assertThat(result.linkMethods()[zero]).isEqualTo(CurvatureMethod.ZERO_WEIGHT);
-        assertThat(network.edgeCount()).isEqualTo(112);
+        assertThat(network.linkCount()).isEqualTo(112);
         assertThat(result.summary().links()).isEqualTo(110);
     }
 
@@ -161,7 +161,7 @@ class OllivierRicciCurvatureTest {
             // those fall back to the exact solver.
             assertThat(approximate.summary().approximate()).isGreaterThan(length == LinkLength.INVERSE_WEIGHT ? 50 : 109);
             double largest = 0;
-            for (int p = 0; p < network.edgeCount(); p++) {
+            for (int p = 0; p < network.linkCount(); p++) {
                 if (exact.linkMethods()[p] != CurvatureMethod.EXACT) {
                     continue;
                 }
