@@ -11,11 +11,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import io.dexposure.analytics.gnn.GcnLayer;
-import io.dexposure.analytics.roland.NodeFeatures;
+import io.dexposure.analytics.gnn.Adam;
+import io.dexposure.analytics.gnn.LinkLoss;
+import io.dexposure.analytics.gnn.NodeFeatures;
 import io.dexposure.analytics.gnn.NormalisedAdjacency;
-import io.dexposure.analytics.gnn.RolandEngine;
-import io.dexposure.analytics.roland.RolandModel;
-import io.dexposure.analytics.roland.RolandParameters;
+import io.dexposure.analytics.gnn.GnnEngine;
 import io.dexposure.analytics.week.NetworkWeek;
 
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
         int lastValidationInput = split.firstTest() - 2;
         int trainWeeks = lastTrainInput - firstTrainInput + 1;
         int validationWeeks = lastValidationInput - lastTrainInput;
-        Engine engine = RolandEngine.load(settings.threads());
+        Engine engine = GnnEngine.load(settings.threads());
         double best = Double.POSITIVE_INFINITY;
         double bestTrainLoss = Double.NaN;
         int bestEpoch = -1;
@@ -187,7 +187,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
                     }
                     adamSteps++;
                     for (int p = 0; p < values.length; p++) {
-                        RolandParameters.adamUpdate(values[p], first[p], second[p], gradients[p], adamSteps, settings.learningRate());
+                        Adam.update(values[p], first[p], second[p], gradients[p], adamSteps, settings.learningRate());
                     }
                 }
                 double criterion = validationWeeks > 0 ? validationLoss(manager, lastTrainInput + 1, lastValidationInput) : trainLoss;
@@ -250,7 +250,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
 
     /** The last layer's embeddings of history week {@code t}, one row per node. */
     float[][] embeddings(int t) {
-        Engine engine = RolandEngine.load(settings.threads());
+        Engine engine = GnnEngine.load(settings.threads());
         try (NDManager m = engine.newBaseManager()) {
             NetworkWeek week = history.get(t);
             float[] flat = encode(m, parameters(m, false), t).toFloatArray();
@@ -276,7 +276,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
         NDArray hs = h.get(new NDIndex("{}", m.create(pairs.sources)));
         NDArray ht = h.get(new NDIndex("{}", m.create(pairs.targets)));
         NDArray logits = hs.mul(ht).matMul(w.get(w.size() - 2)).flatten().add(w.get(w.size() - 1).flatten());
-        return RolandModel.loss(logits, m.create(pairs.signs));
+        return LinkLoss.binaryCrossEntropy(logits, m.create(pairs.signs));
     }
 
     private double validationLoss(NDManager manager, int from, int to) {

@@ -1,7 +1,8 @@
 package io.dexposure.analytics.roland;
 
+import io.dexposure.analytics.gnn.NodeFeatures;
 import io.dexposure.analytics.gnn.NormalisedAdjacency;
-import io.dexposure.analytics.gnn.RolandEngine;
+import io.dexposure.analytics.gnn.GnnEngine;
 import io.dexposure.analytics.linkpred.ModelQuality;
 
 import ai.djl.engine.Engine;
@@ -44,7 +45,7 @@ public final class RolandLiveUpdate implements AutoCloseable {
     public RolandLiveUpdate(RolandSettings settings) {
         settings.validate();
         this.settings = settings;
-        Engine engine = RolandEngine.load(settings.threads);
+        Engine engine = GnnEngine.load(settings.threads);
         this.manager = engine.newBaseManager();
         this.trainer = new RolandTrainer(settings, engine);
     }

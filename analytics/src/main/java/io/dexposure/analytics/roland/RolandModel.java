@@ -1,5 +1,7 @@
 package io.dexposure.analytics.roland;
 
+import io.dexposure.analytics.gnn.LinkLoss;
+
 import io.dexposure.analytics.gnn.GcnLayer;
 import io.dexposure.analytics.gnn.GruCell;
 
@@ -54,9 +56,9 @@ public final class RolandModel {
         return hs.mul(ht).matMul(w.get(DEC_W)).flatten().add(w.get(DEC_B));
     }
 
-    /** Mean binary cross-entropy with logits; {@code signs} is +1 for a positive pair, -1 for a negative. */
+    /** Mean binary cross-entropy with logits ({@link LinkLoss}); {@code signs} is +1 for a positive pair, -1 for a negative. */
     public static NDArray loss(NDArray logits, NDArray signs) {
-        return Activation.softPlus(logits.mul(signs).neg()).mean();
+        return LinkLoss.binaryCrossEntropy(logits, signs);
     }
 
     /** Logit of one pair from plain embeddings (what the live scoring and the predictions use). */

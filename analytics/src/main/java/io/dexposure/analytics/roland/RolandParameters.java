@@ -1,5 +1,7 @@
 package io.dexposure.analytics.roland;
 
+import io.dexposure.analytics.gnn.Adam;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,9 +23,6 @@ public final class RolandParameters {
             GRU2_IW = 12, GRU2_SW = 13, GRU2_IB = 14, GRU2_SB = 15, DEC_W = 16, DEC_B = 17;
     public static final int COUNT = 18;
     private static final int FORMAT = 1;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
 
     /** Rows and columns of each parameter (a bias has 1 row). */
     final int[][] shapes;
@@ -122,23 +121,7 @@ public final class RolandParameters {
     void adamStep(float[][] gradients, double learningRate) {
         adamSteps++;
         for (int p = 0; p < COUNT; p++) {
-            adamUpdate(values[p], firstMoments[p], secondMoments[p], gradients[p], adamSteps, learningRate);
-        }
-    }
-
-    /**
-     * Adam on one parameter in place (PyTorch's defaults, no weight decay): {@code step} is the 1-based step
-     * count the bias correction uses. Shared with the static GNN baselines.
-     */
-    public static void adamUpdate(float[] w, float[] m, float[] v, float[] g, long step, double learningRate) {
-        double correction1 = 1 - Math.pow(BETA1, step);
-        double correction2 = 1 - Math.pow(BETA2, step);
-        for (int i = 0; i < w.length; i++) {
-            m[i] = (float) (BETA1 * m[i] + (1 - BETA1) * g[i]);
-            v[i] = (float) (BETA2 * v[i] + (1 - BETA2) * g[i] * g[i]);
-            double mHat = m[i] / correction1;
-            double vHat = v[i] / correction2;
-            w[i] = (float) (w[i] - learningRate * mHat / (Math.sqrt(vHat) + EPSILON));
+            Adam.update(values[p], firstMoments[p], secondMoments[p], gradients[p], adamSteps, learningRate);
         }
     }
 

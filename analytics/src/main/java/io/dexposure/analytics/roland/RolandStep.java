@@ -1,5 +1,6 @@
 package io.dexposure.analytics.roland;
 
+import io.dexposure.analytics.gnn.NodeFeatures;
 import io.dexposure.analytics.week.NetworkWeek;
 
 /**

@@ -1,6 +1,6 @@
 package io.dexposure.analytics.roland;
 
-import io.dexposure.analytics.gnn.RolandEngine;
+import io.dexposure.analytics.gnn.GnnEngine;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -14,7 +14,7 @@ public abstract class PyTorchLayerTest {
 
     @BeforeAll
     static void load() {
-        engine = RolandEngine.load(1);
+        engine = GnnEngine.load(1);
         manager = engine.newBaseManager();
     }
 

@@ -27,7 +27,7 @@ public class StoreOptions implements Serializable {
     @Option(names = "--jdbc-flush-interval-ms", description = "Longest wait before a partial batch is written; every checkpoint flushes too (default: ${DEFAULT-VALUE}).")
     public long jdbcFlushIntervalMs = 1_000;
 
-    @Option(names = "--jdbc-migrate", negatable = true, description = "Apply the schema (dashboards/sql) before the job starts; --no-jdbc-migrate when the database is managed elsewhere (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jdbc-migrate", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Apply the schema (dashboards/sql) before the job starts; --no-jdbc-migrate when the database is managed elsewhere (default: ${DEFAULT-VALUE}).")
     public boolean jdbcMigrate = true;
 
     /** The store is written only when a JDBC URL is given. */

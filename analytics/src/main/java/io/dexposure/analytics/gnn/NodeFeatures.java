@@ -1,4 +1,4 @@
-package io.dexposure.analytics.roland;
+package io.dexposure.analytics.gnn;
 
 import io.dexposure.events.NodeKind;
 import io.dexposure.analytics.week.NetworkWeek;

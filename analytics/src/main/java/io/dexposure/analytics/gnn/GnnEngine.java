@@ -9,11 +9,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * Flink must load DJL parent-first ({@code classloader.parent-first-patterns.additional: ai.djl}), so a
  * job restart does not load the native library a second time in another classloader.
  */
-public final class RolandEngine {
+public final class GnnEngine {
     private static Engine engine;
     private static int threads;
 
-    private RolandEngine() {
+    private GnnEngine() {
     }
 
     /** The engine, with {@code threadCount} intra-op threads (the last caller's count wins). */
