@@ -54,7 +54,7 @@ public final class SnapshotStatistics {
                        int nullIdLinks, int droppedLinks, int nonPositiveLinks, int rawLinks, double density,
                        double giniWeightedDegree, double giniPageRank, double maxPageRank, double hhiOutStrength,
                        double linkPersistence, double nodeOverlap, double persistenceAuroc,
-                       double persistenceAuprc) {
+                       double persistenceAuprc, double giniPageRankUndirected, double maxPageRankUndirected) {
         public double tokenNodeShare() {
             return linkedNodes == 0 ? Double.NaN : (double) tokenNodes / linkedNodes;
         }
@@ -127,6 +127,11 @@ public final class SnapshotStatistics {
         for (double p : pageRank) {
             maxPageRank = Math.max(maxPageRank, p);
         }
+        double[] undirected = undirectedPageRank(n, src, dst);
+        double maxUndirected = 0;
+        for (double p : undirected) {
+            maxUndirected = Math.max(maxUndirected, p);
+        }
 
         Set<Integer> nodesNow = new HashSet<>(n * 2);
         for (int g : global) {
@@ -182,7 +187,7 @@ public final class SnapshotStatistics {
         weeks.add(new Week(week.week(), n, m, linkedNodes, tokenNodes, week.nullIdNodes(), week.nullIdLinks(),
                 week.droppedLinks(), week.nonPositiveLinks(), raw,
                 n > 1 ? (double) m / ((double) n * (n - 1)) : Double.NaN, gini(degree), gini(pageRank), maxPageRank,
-                hhi, persistence, overlap, auroc, auprc));
+                hhi, persistence, overlap, auroc, auprc, gini(undirected), maxUndirected));
     }
 
     public List<Week> weeks() {
@@ -223,6 +228,42 @@ public final class SnapshotStatistics {
             }
         }
         return x;
+    }
+
+    /**
+     * PageRank of the undirected, unweighted graph (NetworkX: {@code nx.pagerank(G.to_undirected())} with no
+     * weight): every distinct pair {u, v}, u != v, is one edge. Reported beside the weighted directed one
+     * because the published pair (Gini 0.66-0.73, max 0.017-0.036) does not say which graph it used.
+     */
+    static double[] undirectedPageRank(int n, int[] src, int[] dst) {
+        java.util.Set<Long> edges = new HashSet<>(src.length * 2);
+        for (int l = 0; l < src.length; l++) {
+            if (src[l] != dst[l]) {
+                int a = Math.min(src[l], dst[l]);
+                int b = Math.max(src[l], dst[l]);
+                edges.add(((long) a << 32) | b);
+            }
+        }
+        int e = edges.size();
+        int[] us = new int[2 * e];
+        int[] vs = new int[2 * e];
+        double[] ws = new double[2 * e];
+        double[] degree = new double[n];
+        int k = 0;
+        long[] sorted = edges.stream().mapToLong(Long::longValue).sorted().toArray();
+        for (long key : sorted) {
+            int a = (int) (key >>> 32);
+            int b = (int) key;
+            us[k] = a;
+            vs[k] = b;
+            ws[k++] = 1;
+            us[k] = b;
+            vs[k] = a;
+            ws[k++] = 1;
+            degree[a]++;
+            degree[b]++;
+        }
+        return pageRank(n, us, vs, ws, degree);
     }
 
     /** Gini coefficient of non-negative values: sum_i (2i - n - 1) x_(i) / (n sum x), sorted ascending, i from 1. */
