@@ -126,6 +126,8 @@ public final class CalibratedNetworkGenerator {
         boolean cast;
         /** A collapsed token: its price no longer moves. */
         boolean frozen;
+        /** Nobody opens a new holding of it (collapsed tokens, the decoys' few-holder tokens). */
+        boolean closed;
         // protocol only
         int[] targets = new int[0];
         double[] units = new double[0];
@@ -550,7 +552,8 @@ public final class CalibratedNetworkGenerator {
             int s = sourceSampler.sample(linkRandom);
             GNode p = nodes.get(s);
             int target = chooseTarget(p);
-            if (target < 0 || target == p.index || p.holdingOf(target) >= 0 || p.droppedThisWeek(target, nextWeekIndex)) {
+            if (target < 0 || target == p.index || nodes.get(target).closed || p.holdingOf(target) >= 0
+                    || p.droppedThisWeek(target, nextWeekIndex)) {
                 continue;
             }
             GNode t = nodes.get(target);

@@ -158,6 +158,7 @@ public final class CalibratedScenarios {
             GNode token = g.newTailToken(holder, 0.15);
             token.cast = true;
             token.fitness = 0;
+            token.closed = true;
             smallTokens.add(token);
         }
         // One of the small tokens has a second holder (held by few: one or two).
@@ -236,7 +237,7 @@ public final class CalibratedScenarios {
             crash(ftt, FTT_PRICE[phase]);
         }
         if (week.equals(SMALL_TOKEN_CRASH_WEEK) && decoyScripted(week)) {
-            double[] factors = {0.1, 0.25, 0.4};
+            double[] factors = {0.1, 0.2, 0.3};
             for (int i = 0; i < smallTokens.size(); i++) {
                 crash(smallTokens.get(i), factors[i]);
             }
@@ -246,6 +247,7 @@ public final class CalibratedScenarios {
     private static void crash(GNode token, double factor) {
         token.stable = false;
         token.frozen = true;
+        token.closed = true;
         token.logPrice = StrictMath.log(token.price * factor);
         token.fitness = 0;
     }
@@ -358,7 +360,7 @@ public final class CalibratedScenarios {
                     List.of(hacked.id)));
         }
         if (decoyScripted(SMALL_TOKEN_CRASH_WEEK)) {
-            list.add(new Decoy("small-token-crashes", "token nodes held by one or two small protocols fall 60-90 %",
+            list.add(new Decoy("small-token-crashes", "token nodes held by one or two small protocols fall 70-90 %",
                     SMALL_TOKEN_CRASH_WEEK, smallTokens.stream().map(t -> t.symbol).toList()));
         }
         return list;
