@@ -1,9 +1,9 @@
 package io.dexposure.analytics.stats;
 
 import io.dexposure.events.NodeKind;
-import io.dexposure.replayer.snapshot.SnapshotLink;
-import io.dexposure.replayer.snapshot.SnapshotNode;
-import io.dexposure.replayer.snapshot.WeekSnapshot;
+import io.dexposure.snapshot.SnapshotLink;
+import io.dexposure.snapshot.SnapshotNode;
+import io.dexposure.snapshot.WeekSnapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.dexposure.replayer.generate.CalibratedDatasetWriter;
 import io.dexposure.replayer.generate.GeneratorSettings;
 import io.dexposure.replayer.generate.SnapshotDatasetWriter;
 import io.dexposure.replayer.generate.WeeklySizes;
-import io.dexposure.replayer.snapshot.SnapshotReader;
+import io.dexposure.snapshot.SnapshotReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,10 +3,7 @@ package io.dexposure.replayer.cli;
 import io.dexposure.snapshot.NegativeTvlPolicy;
 import io.dexposure.snapshot.ProtocolDirectory;
 import io.dexposure.snapshot.SnapshotReader;
-import io.dexposure.replayer.snapshot.NegativeTvlPolicy;
 import io.dexposure.snapshot.NonPositiveLinkPolicy;
-import io.dexposure.replayer.snapshot.ProtocolDirectory;
-import io.dexposure.replayer.snapshot.SnapshotReader;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

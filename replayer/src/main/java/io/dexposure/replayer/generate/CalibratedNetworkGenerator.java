@@ -2,7 +2,7 @@ package io.dexposure.replayer.generate;
 
 import io.dexposure.events.UnresolvedNode;
 import io.dexposure.replayer.generate.WeeklySizes.WeekSize;
-import io.dexposure.replayer.snapshot.ProtocolInfo;
+import io.dexposure.snapshot.ProtocolInfo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.dexposure.tools.cli;
 import io.dexposure.analytics.stats.SnapshotStatistics;
 import io.dexposure.analytics.stats.StatisticsSummary;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
-import io.dexposure.replayer.snapshot.SnapshotReader;
+import io.dexposure.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
