@@ -3,6 +3,7 @@ package io.dexposure.replayer.cli;
 import io.dexposure.snapshot.NegativeTvlPolicy;
 import io.dexposure.snapshot.ProtocolDirectory;
 import io.dexposure.snapshot.SnapshotReader;
+import io.dexposure.snapshot.NonPositiveLinkPolicy;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,8 +25,11 @@ public class SnapshotReadOptions {
     @Option(names = "--negative-tvl", description = "A node with a negative size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     NegativeTvlPolicy negativeTvl = NegativeTvlPolicy.REJECT;
 
+    @Option(names = "--non-positive-links", description = "A link with size <= 0: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as the dataset authors' loaders do; counted either way).")
+    NonPositiveLinkPolicy nonPositiveLinks = NonPositiveLinkPolicy.DROP;
+
     public SnapshotReader.Options readerOptions() {
-        return new SnapshotReader.Options(from, to, negativeTvl);
+        return new SnapshotReader.Options(from, to, negativeTvl, nonPositiveLinks);
     }
 
     /** The mapping named, or the id_to_info.json beside the input, or none. */
