@@ -21,6 +21,8 @@ public final class ProtocolFeatures {
             "log_in_degree", "log_out_degree", "log_pagerank", "betweenness", "curvature",
             "d_log_tvl", "d_log_in_strength", "d_log_out_strength", "d_log_in_degree", "d_log_out_degree",
             "d_log_pagerank", "community_change");
+    /** Index of the first change feature in {@link #NAMES}: levels before it, changes from it on. */
+    public static final int FIRST_CHANGE = 8;
 
     /** ids[i] and rows[i] = NAMES-ordered features of node i; metrics[i] its record. */
     public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows) {
