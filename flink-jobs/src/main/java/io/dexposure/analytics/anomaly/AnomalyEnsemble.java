@@ -56,14 +56,15 @@ public final class AnomalyEnsemble {
         double[][] detector = new double[DETECTORS.size()][];
         detector[0] = IsolationForest.fit(z, s.trees(), s.maxSamples(), s.seed()).scores(z);
         detector[1] = ClusterScores.kMeansDistance(z, s.clusters(), s.kMeansStarts(), s.seed());
+        double[] core = ClusterScores.coreDistances(z, s.minPts());
         double eps = s.eps();
         if (!(eps > 0)) {
-            double[] core = ClusterScores.coreDistances(z, s.minPts());
-            Arrays.sort(core);
-            eps = Math.max(1e-9, core[(int) Math.floor(0.9 * (n - 1))]);
+            double[] sorted = core.clone();
+            Arrays.sort(sorted);
+            eps = Math.max(1e-9, sorted[(int) Math.floor(0.9 * (n - 1))]);
         }
-        ClusterScores.Dbscan db = ClusterScores.dbscan(z, eps, s.minPts());
-        detector[2] = db.coreDistance();
+        boolean[] noise = ClusterScores.dbscanNoise(z, core, eps);
+        detector[2] = core;
         detector[3] = PcaReconstruction.errors(z, s.components());
         double[] meanPercentile = new double[n];
         for (double[] d : detector) {
@@ -78,7 +79,7 @@ public final class AnomalyEnsemble {
             for (int k = 0; k < detector.length; k++) {
                 scores[k] = detector[k][i];
             }
-            out.add(new Scored(i, ids.get(i), scores, 1 - meanPercentile[i], db.noise()[i], drivers(z[i], featureNames, 3)));
+            out.add(new Scored(i, ids.get(i), scores, 1 - meanPercentile[i], noise[i], drivers(z[i], featureNames, 3)));
         }
         out.sort(Comparator.comparingDouble(Scored::ensemble).reversed().thenComparing(Scored::id));
         return out;

@@ -77,22 +77,73 @@ public final class ClusterScores {
         return new Dbscan(noise, core, clusters.size());
     }
 
-    /** Each row's distance to its minPts-th nearest other row (all pairs: O(n^2)). */
+    /**
+     * Each row's distance to its minPts-th nearest other row (all pairs, O(n^2) time, O(n) memory: the
+     * minPts smallest distances of a row are kept by insertion, no row is sorted).
+     */
     public static double[] coreDistances(double[][] x, int minPts) {
-        double[] core = new double[x.length];
-        double[] row = new double[x.length];
-        EuclideanDistance distance = new EuclideanDistance();
-        for (int i = 0; i < x.length; i++) {
+        int n = x.length;
+        double[] core = new double[n];
+        int keep = Math.max(1, Math.min(minPts, n - 1));
+        double[] smallest = new double[keep];
+        for (int i = 0; i < n; i++) {
             int m = 0;
-            for (int j = 0; j < x.length; j++) {
-                if (j != i) {
-                    row[m++] = distance.compute(x[i], x[j]);
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double d = Math.sqrt(squaredDistance(x[i], x[j]));
+                if (m < keep) {
+                    int p = m++;
+                    while (p > 0 && smallest[p - 1] > d) {
+                        smallest[p] = smallest[p - 1];
+                        p--;
+                    }
+                    smallest[p] = d;
+                } else if (d < smallest[keep - 1]) {
+                    int p = keep - 1;
+                    while (p > 0 && smallest[p - 1] > d) {
+                        smallest[p] = smallest[p - 1];
+                        p--;
+                    }
+                    smallest[p] = d;
                 }
             }
-            Arrays.sort(row, 0, m);
-            core[i] = m == 0 ? 0 : row[Math.min(minPts, m) - 1];
+            core[i] = m == 0 ? 0 : smallest[m - 1];
         }
         return core;
+    }
+
+    /**
+     * DBSCAN's noise set without building clusters, from the core distances: a row is a core point when
+     * at least minPts other rows lie within eps (core distance <= eps, Commons Math's count, which leaves
+     * the point itself out); noise is a non-core row within eps of no core row. Same set as
+     * {@link #dbscan}'s, in flat arrays, for weeks of thousands of nodes.
+     */
+    public static boolean[] dbscanNoise(double[][] x, double[] coreDistances, double eps) {
+        int n = x.length;
+        boolean[] noise = new boolean[n];
+        double eps2 = eps * eps;
+        for (int i = 0; i < n; i++) {
+            if (coreDistances[i] <= eps) {
+                continue;
+            }
+            boolean reached = false;
+            for (int j = 0; j < n && !reached; j++) {
+                reached = j != i && coreDistances[j] <= eps && squaredDistance(x[i], x[j]) <= eps2;
+            }
+            noise[i] = !reached;
+        }
+        return noise;
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            double d = a[k] - b[k];
+            s += d * d;
+        }
+        return s;
     }
 
     private static List<DoublePoint> points(double[][] x) {

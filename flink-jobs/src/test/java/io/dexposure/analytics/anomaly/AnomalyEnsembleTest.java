@@ -36,6 +36,27 @@ class AnomalyEnsembleTest {
     }
 
     @Test
+    void flatDbscanNoiseIsCommonsMathsNoise() {
+        double[][] z = RobustScaler.scale(AnomalyFixture.X, 10);
+        double[] core = ClusterScores.coreDistances(z, 5);
+        for (double eps : new double[]{0.8, 1.2, 1.5, 2.5}) {
+            ClusterScores.Dbscan reference = ClusterScores.dbscan(z, eps, 5);
+            assertThat(ClusterScores.dbscanNoise(z, core, eps)).as("eps %s", eps).isEqualTo(reference.noise());
+        }
+        // core distance = distance to the 5th nearest other row, checked by brute force on one row
+        double[] d = new double[z.length - 1];
+        for (int j = 1; j < z.length; j++) {
+            double s = 0;
+            for (int k = 0; k < z[0].length; k++) {
+                s += (z[0][k] - z[j][k]) * (z[0][k] - z[j][k]);
+            }
+            d[j - 1] = Math.sqrt(s);
+        }
+        java.util.Arrays.sort(d);
+        assertThat(core[0]).isCloseTo(d[4], within(1e-12));
+    }
+
+    @Test
     void robustScalingIgnoresTheOutliersScale() {
         double[][] x = new double[101][1];
         for (int i = 0; i < 100; i++) {
