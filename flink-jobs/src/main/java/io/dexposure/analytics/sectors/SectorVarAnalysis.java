@@ -50,6 +50,13 @@ public final class SectorVarAnalysis {
             throw new IllegalArgumentException("sector VAR: " + weeks.size() + " weeks of flows, need at least 3");
         }
         List<String> chosen = settings.sectors().isEmpty() ? largestSectors(weeks, settings.topSectors()) : settings.sectors();
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        weeks.forEach(w -> w.sectors().forEach(x -> known.add(x.sector())));
+        for (String name : chosen) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("sector VAR: no sector '" + name + "' in the window; sectors: " + known);
+            }
+        }
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         double[][] all = new double[weeks.size()][chosen.size()];
