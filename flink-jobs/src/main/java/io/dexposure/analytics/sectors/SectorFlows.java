@@ -27,10 +27,23 @@ public final class SectorFlows {
     public static final String OTHER = "other";
 
     private final TokenPriceMoves prices;
+    private final String tokenSector;
     private Totals previous;
 
     public SectorFlows(TokenPriceMoves prices) {
+        this(prices, null);
+    }
+
+    /**
+     * @param tokenSector null: token nodes are "other" and their size is no sector's TVL (it is inside
+     *                    their holders'); a name: token nodes form that pseudo-sector and their held
+     *                    value is its TVL, so a collapsing token (UST, FTT in the real data, where they
+     *                    are token nodes) shows as that sector's outflow. Its series is then not additive
+     *                    with the others.
+     */
+    public SectorFlows(TokenPriceMoves prices, String tokenSector) {
         this.prices = prices;
+        this.tokenSector = tokenSector;
     }
 
     public static String sector(String category) {
@@ -39,7 +52,7 @@ public final class SectorFlows {
 
     /** The week's flows against the last week given, or null for the first week. */
     public SectorFlowWeek next(WeeklyNetwork network) {
-        Totals current = Totals.of(network);
+        Totals current = Totals.of(network, tokenSector);
         Totals before = previous;
         previous = current;
         if (before == null) {
@@ -83,16 +96,20 @@ public final class SectorFlows {
         return new SectorFlowWeek(current.week.toString(), before.week.toString(), sectors, cross, priced);
     }
 
+    private static String sectorOf(WeeklyNetwork network, int node, String tokenSector) {
+        return tokenSector != null && network.kind(node) != NodeKind.PROTOCOL ? tokenSector : sector(network.category(node));
+    }
+
     /** What one week leaves for the next: sector TVL, sector holdings by token, cross-sector exposure. */
     private record Totals(LocalDate week, Map<String, Double> tvl, Map<String, Map<String, Double>> holdings,
                           Map<String, Double> cross) {
-        static Totals of(WeeklyNetwork network) {
+        static Totals of(WeeklyNetwork network, String tokenSector) {
             Map<String, Double> tvl = new TreeMap<>();
             Map<String, Map<String, Double>> holdings = new HashMap<>();
             Map<String, Double> cross = new HashMap<>();
             for (int i = 0; i < network.nodeCount(); i++) {
-                String s = sector(network.category(i));
-                if (network.kind(i) == NodeKind.PROTOCOL) {
+                String s = sectorOf(network, i, tokenSector);
+                if (network.kind(i) == NodeKind.PROTOCOL || tokenSector != null) {
                     tvl.merge(s, network.tvlUsd(i), Double::sum);
                     Map<String, Double> sectorHoldings = holdings.computeIfAbsent(s, k -> new HashMap<>());
                     for (var held : network.composition(i).entrySet()) {
@@ -100,7 +117,7 @@ public final class SectorFlows {
                     }
                 }
                 for (int k = network.outStart(i); k < network.outEnd(i); k++) {
-                    String t = sector(network.category(network.target(k)));
+                    String t = sectorOf(network, network.target(k), tokenSector);
                     if (!s.equals(t)) {
                         cross.merge(s + '\u0000' + t, network.weight(k), Double::sum);
                     }

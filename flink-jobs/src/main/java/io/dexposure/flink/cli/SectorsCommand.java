@@ -38,8 +38,11 @@ public class SectorsCommand implements Callable<Integer> {
     @Option(names = "--prices", description = "CSV week,token,price_usd: net inflow then excludes price moves (default: none, net inflow = TVL change).")
     Path prices;
 
-    @Option(names = "--sectors", split = ",", description = "Sectors to model, in Cholesky order (default: the --top-sectors largest by mean TVL).")
+    @Option(names = "--sector", description = "A sector to model; repeat it, in Cholesky order (sector names may hold commas) (default: the --top-sectors largest by mean TVL).")
     List<String> sectors = new ArrayList<>();
+
+    @Option(names = "--token-sector", description = "Name for a pseudo-sector of the token nodes (their held value as its TVL), so that a collapsing token shows as a flow (default: none, token nodes are 'other' and hold no TVL of their own).")
+    String tokenSector;
 
     @Option(names = "--top-sectors", description = "How many of the largest sectors when --sectors is not given (default: ${DEFAULT-VALUE}).")
     int topSectors = SectorVarAnalysis.Settings.defaults().topSectors();
@@ -68,7 +71,8 @@ public class SectorsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProtocolDirectory directory = reading.directory(input);
-        SectorFlows flows = new SectorFlows(prices == null ? TokenPriceMoves.none() : TokenPriceMoves.read(prices));
+        SectorFlows flows = new SectorFlows(prices == null ? TokenPriceMoves.none() : TokenPriceMoves.read(prices),
+                tokenSector);
         List<SectorFlowWeek> weeks = new ArrayList<>();
         long start = System.nanoTime();
         int read = 0;

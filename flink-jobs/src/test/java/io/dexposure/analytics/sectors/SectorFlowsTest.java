@@ -89,4 +89,18 @@ class SectorFlowsTest {
         assertThat(w.crossFlow("other", "other")).isNull();
         assertThat(w.crossFlows()).hasSize(3);
     }
+
+    @Test
+    void aTokenSectorCountsTheTokenNodesHeldValue() {
+        SectorFlows flows = new SectorFlows(TokenPriceMoves.none(), "tokens");
+        flows.next(week1());
+        SectorFlowWeek w = flows.next(week2());
+        // USDC's size is 50 both weeks: no flow; protocol 3 (no category) is still "other".
+        assertThat(w.sector("tokens")).isEqualTo(new SectorFlowWeek.Sector("tokens", 50, 0, 0, 0));
+        assertThat(w.sector("other")).isEqualTo(new SectorFlowWeek.Sector("other", 0, -10, 0, -10));
+        // Holders' exposure to USDC is now to "tokens": Lending -> tokens 40 -> 50; other -> tokens 10 -> 0.
+        assertThat(w.crossFlow("Lending", "tokens")).isEqualTo(new SectorFlowWeek.CrossFlow("Lending", "tokens", 50, 10));
+        assertThat(w.crossFlow("other", "tokens")).isEqualTo(new SectorFlowWeek.CrossFlow("other", "tokens", 0, -10));
+        assertThat(w.crossFlow("Lending", "other")).isNull();
+    }
 }
