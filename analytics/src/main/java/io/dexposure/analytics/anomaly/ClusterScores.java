@@ -1,0 +1,156 @@
+package io.dexposure.analytics.anomaly;
+
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.Cluster;
+import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.JDKRandomGenerator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The two clustering detectors, on Commons Math: k-means distance to centroid and DBSCAN noise. */
+public final class ClusterScores {
+    private ClusterScores() {
+    }
+
+    /** Distance of each row to the centroid of its k-means++ cluster (seeded, best of {@code starts} runs by SSE). */
+    public static double[] kMeansDistance(double[][] x, int k, int starts, long seed) {
+        List<DoublePoint> points = points(x);
+        int clusters = Math.max(1, Math.min(k, x.length));
+        EuclideanDistance distance = new EuclideanDistance();
+        double[] best = null;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < starts; s++) {
+            JDKRandomGenerator random = new JDKRandomGenerator();
+            random.setSeed(seed + s);
+            List<CentroidCluster<DoublePoint>> result =
+                    new KMeansPlusPlusClusterer<DoublePoint>(clusters, 100, distance, random).cluster(points);
+            Map<DoublePoint, double[]> centreOf = new IdentityHashMap<>();
+            for (CentroidCluster<DoublePoint> c : result) {
+                for (DoublePoint p : c.getPoints()) {
+                    centreOf.put(p, c.getCenter().getPoint());
+                }
+            }
+            double[] d = new double[x.length];
+            double sse = 0;
+            for (int i = 0; i < x.length; i++) {
+                d[i] = distance.compute(x[i], centreOf.get(points.get(i)));
+                sse += d[i] * d[i];
+            }
+            if (sse < bestSse) {
+                bestSse = sse;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** DBSCAN result: which rows are noise, and each row's distance to its minPts-th nearest neighbour. */
+    public record Dbscan(boolean[] noise, double[] coreDistance, int clusters) {
+    }
+
+    /**
+     * DBSCAN with radius {@code eps} and {@code minPts}; the core distance (distance to the minPts-th
+     * nearest other row) grades the points, so that noise is also ranked among itself.
+     */
+    public static Dbscan dbscan(double[][] x, double eps, int minPts) {
+        List<DoublePoint> points = points(x);
+        List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(eps, minPts).cluster(points);
+        boolean[] noise = new boolean[x.length];
+        Arrays.fill(noise, true);
+        Map<DoublePoint, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < points.size(); i++) {
+            index.put(points.get(i), i);
+        }
+        for (Cluster<DoublePoint> c : clusters) {
+            for (DoublePoint p : c.getPoints()) {
+                noise[index.get(p)] = false;
+            }
+        }
+        double[] core = coreDistances(x, minPts);
+        return new Dbscan(noise, core, clusters.size());
+    }
+
+    /**
+     * Each row's distance to its minPts-th nearest other row (all pairs, O(n^2) time, O(n) memory: the
+     * minPts smallest distances of a row are kept by insertion, no row is sorted).
+     */
+    public static double[] coreDistances(double[][] x, int minPts) {
+        int n = x.length;
+        double[] core = new double[n];
+        int keep = Math.max(1, Math.min(minPts, n - 1));
+        double[] smallest = new double[keep];
+        for (int i = 0; i < n; i++) {
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double d = Math.sqrt(squaredDistance(x[i], x[j]));
+                if (m < keep) {
+                    int p = m++;
+                    while (p > 0 && smallest[p - 1] > d) {
+                        smallest[p] = smallest[p - 1];
+                        p--;
+                    }
+                    smallest[p] = d;
+                } else if (d < smallest[keep - 1]) {
+                    int p = keep - 1;
+                    while (p > 0 && smallest[p - 1] > d) {
+                        smallest[p] = smallest[p - 1];
+                        p--;
+                    }
+                    smallest[p] = d;
+                }
+            }
+            core[i] = m == 0 ? 0 : smallest[m - 1];
+        }
+        return core;
+    }
+
+    /**
+     * DBSCAN's noise set without building clusters, from the core distances: a row is a core point when
+     * at least minPts other rows lie within eps (core distance <= eps, Commons Math's count, which leaves
+     * the point itself out); noise is a non-core row within eps of no core row. Same set as
+     * {@link #dbscan}'s, in flat arrays, for weeks of thousands of nodes.
+     */
+    public static boolean[] dbscanNoise(double[][] x, double[] coreDistances, double eps) {
+        int n = x.length;
+        boolean[] noise = new boolean[n];
+        double eps2 = eps * eps;
+        for (int i = 0; i < n; i++) {
+            if (coreDistances[i] <= eps) {
+                continue;
+            }
+            boolean reached = false;
+            for (int j = 0; j < n && !reached; j++) {
+                reached = j != i && coreDistances[j] <= eps && squaredDistance(x[i], x[j]) <= eps2;
+            }
+            noise[i] = !reached;
+        }
+        return noise;
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            double d = a[k] - b[k];
+            s += d * d;
+        }
+        return s;
+    }
+
+    private static List<DoublePoint> points(double[][] x) {
+        List<DoublePoint> points = new ArrayList<>(x.length);
+        for (double[] row : x) {
+            points.add(new DoublePoint(row));
+        }
+        return points;
+    }
+}

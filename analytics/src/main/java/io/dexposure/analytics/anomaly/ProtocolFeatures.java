@@ -1,0 +1,108 @@
+package io.dexposure.analytics.anomaly;
+
+import io.dexposure.analytics.metrics.ProtocolMetrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A week's feature rows for the anomaly detectors, one per node, from its per-node metrics and their
+ * change since last week. Levels are logs (USD and degrees span orders of magnitude); changes are
+ * differences of those logs, so -2.3 is a 90 % fall whatever the size. A node new this week has
+ * changes of 0. Community change = 1 - Jaccard of its Infomap community's members this week and last
+ * (community ids are per week, members are not).
+ */
+public final class ProtocolFeatures {
+    public static final List<String> NAMES = List.of("log_tvl", "log_in_strength", "log_out_strength",
+            "log_in_degree", "log_out_degree", "log_pagerank", "betweenness", "curvature",
+            "d_log_tvl", "d_log_in_strength", "d_log_out_strength", "d_log_in_degree", "d_log_out_degree",
+            "d_log_pagerank", "community_change");
+    /** Index of the first change feature in {@link #NAMES}: levels before it, changes from it on. */
+    public static final int FIRST_CHANGE = 8;
+
+    /** ids[i] and rows[i] = NAMES-ordered features of node i; metrics[i] its record. */
+    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows) {
+        public String id(int i) {
+            return metrics.get(i).node;
+        }
+    }
+
+    private ProtocolFeatures() {
+    }
+
+    public static Week of(List<ProtocolMetrics> current, List<ProtocolMetrics> previous) {
+        Map<String, ProtocolMetrics> before = new HashMap<>();
+        if (previous != null) {
+            previous.forEach(m -> before.put(m.node, m));
+        }
+        Map<Integer, Set<String>> communityNow = members(current);
+        Map<Integer, Set<String>> communityBefore = previous == null ? Map.of() : members(previous);
+        List<ProtocolMetrics> kept = new ArrayList<>(current);
+        double[][] rows = new double[kept.size()][];
+        for (int i = 0; i < kept.size(); i++) {
+            ProtocolMetrics m = kept.get(i);
+            double[] level = levels(m, kept.size());
+            ProtocolMetrics b = before.get(m.node);
+            double[] row = new double[NAMES.size()];
+            System.arraycopy(level, 0, row, 0, level.length);
+            if (b != null) {
+                double[] old = levels(b, previous.size());
+                row[8] = level[0] - old[0];
+                row[9] = level[1] - old[1];
+                row[10] = level[2] - old[2];
+                row[11] = level[3] - old[3];
+                row[12] = level[4] - old[4];
+                row[13] = level[5] - old[5];
+                row[14] = communityChange(m, b, communityNow, communityBefore);
+            }
+            rows[i] = row;
+        }
+        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows);
+    }
+
+    private static double[] levels(ProtocolMetrics m, int nodes) {
+        return new double[]{
+                Math.log1p(Math.max(0, m.tvlUsd)),
+                Math.log1p(Math.max(0, m.inStrengthUsd)),
+                Math.log1p(Math.max(0, m.outStrengthUsd)),
+                Math.log1p(m.inDegree),
+                Math.log1p(m.outDegree),
+                // PageRank times n is 1 for an average node whatever the week's size.
+                Math.log1p(m.pageRank * nodes),
+                m.betweenness,
+                m.meanCurvature == null ? 0 : m.meanCurvature};
+    }
+
+    private static Map<Integer, Set<String>> members(List<ProtocolMetrics> week) {
+        Map<Integer, Set<String>> members = new HashMap<>();
+        for (ProtocolMetrics m : week) {
+            if (m.community != null) {
+                members.computeIfAbsent(m.community, c -> new HashSet<>()).add(m.node);
+            }
+        }
+        return members;
+    }
+
+    private static double communityChange(ProtocolMetrics now, ProtocolMetrics before,
+                                          Map<Integer, Set<String>> membersNow, Map<Integer, Set<String>> membersBefore) {
+        if (now.community == null && before.community == null) {
+            return 0;
+        }
+        if (now.community == null || before.community == null) {
+            return 1;
+        }
+        Set<String> a = membersNow.get(now.community);
+        Set<String> b = membersBefore.get(before.community);
+        int common = 0;
+        for (String id : a) {
+            if (b.contains(id)) {
+                common++;
+            }
+        }
+        return 1 - (double) common / (a.size() + b.size() - common);
+    }
+}

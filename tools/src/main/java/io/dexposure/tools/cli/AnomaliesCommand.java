@@ -1,0 +1,168 @@
+package io.dexposure.tools.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.anomaly.WeeklyAnomalies;
+import io.dexposure.job.JobOptions;
+import io.dexposure.analytics.metrics.ProtocolMetrics;
+import io.dexposure.analytics.metrics.WeekMetricsCalculator;
+import io.dexposure.analytics.network.SnapshotNetworks;
+import io.dexposure.replayer.cli.SnapshotReadOptions;
+import io.dexposure.replayer.generate.ScenarioGroundTruth;
+import io.dexposure.replayer.generate.ScenarioManifest;
+import io.dexposure.snapshot.ProtocolDirectory;
+import io.dexposure.snapshot.SnapshotReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code anomalies}: per week, the nodes the anomaly ensemble ranks highest, with each detector's score
+ * and the features driving it; with a scenarios.json beside the input (or --scenarios), how many of each
+ * scripted crisis's issuer, cluster and largest creditors make the week's top N.
+ */
+@Command(name = "anomalies", mixinStandardHelpOptions = true,
+        description = "Per-node anomaly ensemble (Isolation Forest, k-means, DBSCAN, PCA) week by week over a snapshot file; "
+                + "scored against scenarios.json when there is one.")
+public class AnomaliesCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "Snapshot file (.json or .json.gz).")
+    Path input;
+
+    @Mixin
+    SnapshotReadOptions reading = new SnapshotReadOptions();
+
+    @Option(names = "--top", description = "Nodes listed (and scored against the scenarios) per week (default: ${DEFAULT-VALUE}).")
+    int top = 20;
+
+    @Option(names = "--print", description = "Nodes printed per week in the text output (default: ${DEFAULT-VALUE}).")
+    int print = 5;
+
+    @Option(names = "--scenarios", description = "Ground truth (default: scenarios.json beside the input, if there).")
+    Path scenarios;
+
+    @Option(names = "--seed", description = "Seed of the Isolation Forest and k-means (default: ${DEFAULT-VALUE}).")
+    long seed = AnomalyEnsemble.Settings.defaults().seed();
+
+    @Option(names = "--features", description = "all (levels and week-over-week changes) or changes (default: ${DEFAULT-VALUE}).")
+    String features = "all";
+
+    @Option(names = "--json", description = "One JSON line per week with its top N (default: ${DEFAULT-VALUE}).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ProtocolDirectory directory = reading.directory(input);
+        Path truth = scenarios != null ? scenarios : input.toAbsolutePath().resolveSibling("scenarios.json");
+        List<ScenarioGroundTruth> crises = Files.exists(truth) ? ScenarioManifest.read(truth) : List.of();
+        AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
+        WeeklyAnomalies anomalies = new WeeklyAnomalies(new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(),
+                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed), changesOnly());
+        WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> evaluation = new ArrayList<>();
+        long start = System.nanoTime();
+        long scoringNanos = 0;
+        int weeks = 0;
+        try (SnapshotReader reader = SnapshotReader.open(input, reading.readerOptions())) {
+            while (reader.hasNext()) {
+                var snapshot = reader.next();
+                List<ProtocolMetrics> metrics = calculator.analyse(SnapshotNetworks.of(snapshot, directory),
+                        new WeekMetricsCalculator.PhaseTimes()).protocols();
+                long t0 = System.nanoTime();
+                WeeklyAnomalies.Week week = anomalies.next(metrics);
+                scoringNanos += System.nanoTime() - t0;
+                weeks++;
+                if (json) {
+                    System.out.println(mapper.writeValueAsString(toJson(week)));
+                } else {
+                    System.out.println(line(week));
+                }
+                for (ScenarioGroundTruth c : crises) {
+                    if (c.weeks().contains(snapshot.week())) {
+                        evaluation.add(hits(c, week, c.name()));
+                    } else if (c.baselineWeek().equals(snapshot.week())) {
+                        evaluation.add(hits(c, week, c.name() + " (baseline)"));
+                    }
+                }
+                System.err.printf("\r%d weeks (%s), %.1f s", weeks, snapshot.week(), (System.nanoTime() - start) / 1e9);
+            }
+        }
+        System.err.printf("%nanomaly scoring: %.1f ms a week on average (the week's metrics excluded)%n", scoringNanos / 1e6 / Math.max(1, weeks));
+        if (!evaluation.isEmpty() && !json) {
+            System.out.printf("%nScripted crises: involved nodes in the week's top %d (rank in brackets; - = not in the week)%n", top);
+            System.out.printf("%-23s %-11s %-9s %-15s %-17s %s%n", "scenario", "week", "issuer", "cluster in top", "creditors in top", "ranks");
+            evaluation.forEach(System.out::println);
+        }
+        return 0;
+    }
+
+    private boolean changesOnly() {
+        return switch (features) {
+            case "all" -> false;
+            case "changes" -> true;
+            default -> throw new IllegalArgumentException("--features: '" + features + "' is neither all nor changes");
+        };
+    }
+
+    private String line(WeeklyAnomalies.Week week) {
+        StringBuilder b = new StringBuilder(week.week());
+        for (AnomalyEnsemble.Scored s : week.top(print)) {
+            b.append(String.format(Locale.US, "  %s %.2f %s", s.id(), s.ensemble(), s.drivers()));
+        }
+        return b.toString();
+    }
+
+    private String hits(ScenarioGroundTruth c, WeeklyAnomalies.Week week, String label) {
+        int issuerRank = week.rankOf(c.issuerId());
+        int clusterIn = 0;
+        int creditorsIn = 0;
+        Set<String> ranks = new LinkedHashSet<>();
+        for (String id : c.clusterIds()) {
+            int r = week.rankOf(id);
+            clusterIn += r > 0 && r <= top ? 1 : 0;
+            ranks.add(id + ":" + (r > 0 ? r : "-"));
+        }
+        for (String id : c.largestCreditorIds()) {
+            int r = week.rankOf(id);
+            creditorsIn += r > 0 && r <= top ? 1 : 0;
+            ranks.add(id + ":" + (r > 0 ? r : "-"));
+        }
+        return String.format(Locale.US, "%-23s %-11s %-9s %-15s %-17s %s", label, week.week(),
+                issuerRank > 0 ? (issuerRank <= top ? "yes (" + issuerRank + ")" : "no (" + issuerRank + ")") : "absent",
+                clusterIn + " of " + c.clusterIds().size(), creditorsIn + " of " + c.largestCreditorIds().size(), ranks);
+    }
+
+    private Map<String, Object> toJson(WeeklyAnomalies.Week week) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("week", week.week());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int rank = 1;
+        for (AnomalyEnsemble.Scored s : week.top(top)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("rank", rank++);
+            r.put("node", s.id());
+            r.put("ensemble", s.ensemble());
+            Map<String, Double> detectors = new LinkedHashMap<>();
+            for (int k = 0; k < AnomalyEnsemble.DETECTORS.size(); k++) {
+                detectors.put(AnomalyEnsemble.DETECTORS.get(k), s.scores()[k]);
+            }
+            r.put("detectors", detectors);
+            r.put("dbscanNoise", s.dbscanNoise());
+            r.put("drivers", s.drivers());
+            rows.add(r);
+        }
+        m.put("top", rows);
+        return m;
+    }
+}
