@@ -204,6 +204,7 @@
     var holds = [];
     var heldBy = [];
     for (var j = 0; j < data.l.length; j += 3) {
+      if (data.l[j] === data.l[j + 1]) { continue; }
       if (data.l[j] === i) { holds.push([data.l[j + 1], data.l[j + 2]]); }
       if (data.l[j + 1] === i) { heldBy.push([data.l[j], data.l[j + 2]]); }
     }
@@ -516,7 +517,9 @@
   // ---------------------------------------------------------------- history, Sankey, communities
 
   function crisisAreas() {
-    return index.crises.map(function (c) {
+    var weeks = index.weeks.map(function (w) { return w.week; });
+    // Only crises inside the history: a category axis has no place for the others.
+    return index.crises.filter(function (c) { return weeks.indexOf(c.start) >= 0 && weeks.indexOf(c.end) >= 0; }).map(function (c) {
       return [{ xAxis: c.start, name: c.title, itemStyle: { color: 'rgba(214,39,40,0.15)' } }, { xAxis: c.end }];
     });
   }
