@@ -260,7 +260,8 @@
       var a = pos[data.l[j]];
       var b = pos[data.l[j + 1]];
       if (a == null || b == null || a === b) { continue; }
-      var hot = state.highlight && roleOf[data.l[j]] && roleOf[data.l[j + 1]];
+      // Red: a creditor's holding of a collapsing asset, or a link inside a highlighted module.
+      var hot = state.highlight && roleOf[data.l[j]] && (roleOf[data.l[j + 1]] === 'asset' || roleOf[data.l[j + 1]] === 'member');
       links.push({
         source: a, target: b, value: data.l[j + 2],
         lineStyle: {
@@ -273,6 +274,7 @@
     // Names on the largest nodes only, so the picture stays readable.
     var bySize = nodes.map(function (n, k) { return k; }).sort(function (x, y) { return nodes[y].value - nodes[x].value; });
     bySize.slice(0, 25).forEach(function (k) { nodes[k].label = { show: true }; });
+    legend(shown, data);
     state.shownIds = nodes.map(function (n) { return n.id; });
     state.renderedNodes = nodes.length;
     state.renderedLinks = links.length;
@@ -303,6 +305,33 @@
     }, true);
   }
 
+  /** What the colours mean: the highlight's roles, or the groups (sectors / kinds) among the nodes drawn. */
+  function legend(shown, data) {
+    var box = $('legend');
+    box.innerHTML = '';
+    var items = [];
+    if (state.highlight) {
+      var labels = { asset: 'collapsing asset', creditor: 'creditor (holds it)', distressed: 'DebtRank distressed', member: 'module member' };
+      Object.keys(labels).forEach(function (role) {
+        if ((state.highlight[role] || []).length) { items.push([ROLE_COLOURS[role], labels[role] + ' (' + state.highlight[role].length + ')']); }
+      });
+    } else if (state.colourBy === 'group') {
+      var seen = {};
+      Object.keys(shown).forEach(function (i) { seen[index.nodes.group[data.n[i]]] = true; });
+      Object.keys(seen).map(Number).sort(function (a, b) { return a - b; }).forEach(function (g) { items.push([groupColour(g), index.groups[g]]); });
+    } else {
+      items.push(['#dddddd', 'colour = Infomap module (list below)']);
+    }
+    items.forEach(function (it) {
+      var row = el('div');
+      var sw = el('span', { 'class': 'swatch' });
+      sw.style.background = it[0];
+      row.appendChild(sw);
+      row.appendChild(document.createTextNode(it[1]));
+      box.appendChild(row);
+    });
+  }
+
   // ---------------------------------------------------------------- alerts, incidents, highlight
 
   function alertsOf(week) { return index.alerts.filter(function (a) { return a.week === week; }); }
@@ -319,6 +348,7 @@
       li.appendChild(document.createTextNode(a.message));
       li.addEventListener('click', function () { chooseAlert(a.id); });
       ul.appendChild(li);
+      if (state.chosenAlert && state.chosenAlert.id === a.id) { li.scrollIntoView({ block: 'nearest' }); }
     });
     if (!alerts.length) { ul.appendChild(el('li', { 'class': 'muted' }, 'none')); }
   }
@@ -509,7 +539,7 @@
         { name: 'TVL', type: 'line', data: s.t, showSymbol: false },
         { name: 'PageRank ×10', type: 'line', yAxisIndex: 1, showSymbol: false, data: s.p.map(function (x) { return x == null ? null : Math.min(1, 10 * x); }) },
         { name: 'Systemic', type: 'line', yAxisIndex: 1, showSymbol: false, data: s.s,
-          markLine: { symbol: 'none', data: [{ xAxis: state.week }], lineStyle: { color: '#000' } } }
+          markLine: { symbol: 'none', label: { show: false }, data: [{ xAxis: state.week }], lineStyle: { color: '#000' } } }
       ]
     });
   }

@@ -183,8 +183,8 @@ class ExplorerBrowserTest {
         WeeklyNetwork network = networks.get(week);
 
         openPage(report.resolve("explorer.html"));
-        browser.js("explorer.state.week === arguments[0] || document.getElementById('week-slider').value = arguments[1];"
-                + "document.getElementById('week-slider').dispatchEvent(new Event('input'));", week,
+        browser.js("var slider = document.getElementById('week-slider'); slider.value = arguments[0];"
+                + "slider.dispatchEvent(new Event('input'));",
                 new ArrayList<>(networks.keySet()).indexOf(week));
         browser.await("explorer.state.week === '" + week + "' && !explorer.state.rendering", WAIT);
         browser.driver.findElement(By.cssSelector("#alerts li[data-alert-id='" + alert.get("id").asText() + "']")).click();
