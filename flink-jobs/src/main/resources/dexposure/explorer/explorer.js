@@ -33,12 +33,16 @@
     '#fd8d3c', '#74c476', '#9e9ac8', '#969696', '#9edae5', '#c49c94', '#f7b6d2', '#dbdb8d', '#c7c7c7', '#aec7e8',
     '#ffbb78', '#98df8a', '#ff9896', '#c5b0d5'];
   var KIND_COLOURS = { 'Token nodes': '#555555', 'Buckets': '#b0b0b0', 'Unresolved': '#e0e0e0', 'Unknown': '#cfcfcf' };
+  /** Most links drawn at once. */
+  var MAX_LINKS = 4000;
   var ROLE_COLOURS = { asset: '#d62728', creditor: '#ff9f0e', distressed: '#9467bd', member: '#d62728' };
 
   var state = {
     page: null, week: null, weekIndex: -1, topN: 300, colourBy: 'group',
     shownIds: [], renderedNodes: 0, renderedLinks: 0, selected: null, panel: null,
-    highlight: null, chosenAlert: null, firstRenderMs: null, lastRenderMs: null, errors: []
+    highlight: null, chosenAlert: null, firstRenderMs: null, lastRenderMs: null, errors: [],
+    /** ms since navigation start: index loaded, first week loaded, first frame drawn (the bench reads them). */
+    timings: {}
   };
   var explorer = window.explorer = { state: state, chart: null };
   var index = null;
@@ -94,6 +98,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     state.page = document.body.getAttribute('data-page');
     load('index', 'index.js').then(function (data) {
+      state.timings.index = performance.now();
       index = data;
       index.nodes.id.forEach(function (id, g) { idToGlobal[id] = g; });
       navLinks();
@@ -169,6 +174,7 @@
     var week = index.weeks[k].week;
     $('week-slider').value = k;
     return load('week:' + week, 'week-' + week + '.js').then(function (data) {
+      if (state.timings.week == null) { state.timings.week = performance.now(); }
       state.week = week;
       state.weekIndex = k;
       state.weekData = prepareWeek(data);
@@ -255,22 +261,32 @@
         itemStyle: style
       });
     });
-    var links = [];
+    // Links among the nodes drawn; at most MAX_LINKS, the largest by USD (drawing every one of tens of
+    // thousands of lines costs seconds and shows nothing more).
+    var candidates = [];
     for (var j = 0; j < data.l.length; j += 3) {
       var a = pos[data.l[j]];
       var b = pos[data.l[j + 1]];
       if (a == null || b == null || a === b) { continue; }
+      candidates.push(j);
+    }
+    state.linksAmongShown = candidates.length;
+    if (candidates.length > MAX_LINKS) {
+      candidates.sort(function (x, y) { return data.l[y + 2] - data.l[x + 2]; });
+      candidates.length = MAX_LINKS;
+    }
+    var links = candidates.map(function (j) {
       // Red: a creditor's holding of a collapsing asset, or a link inside a highlighted module.
       var hot = state.highlight && roleOf[data.l[j]] && (roleOf[data.l[j + 1]] === 'asset' || roleOf[data.l[j + 1]] === 'member');
-      links.push({
-        source: a, target: b, value: data.l[j + 2],
+      return {
+        source: pos[data.l[j]], target: pos[data.l[j + 1]], value: data.l[j + 2],
         lineStyle: {
           width: 0.3 + 6 * Math.sqrt(data.l[j + 2] / data.maxW),
           opacity: state.highlight ? (hot ? 0.8 : 0.04) : 0.25,
           color: hot ? '#d62728' : '#8899aa'
         }
-      });
-    }
+      };
+    });
     // Names on the largest nodes only, so the picture stays readable.
     var bySize = nodes.map(function (n, k) { return k; }).sort(function (x, y) { return nodes[y].value - nodes[x].value; });
     bySize.slice(0, 25).forEach(function (k) { nodes[k].label = { show: true }; });
@@ -283,7 +299,7 @@
     explorer.chart.on('finished', function () {
       state.rendering = false;
       state.lastRenderMs = performance.now() - t0;
-      if (state.firstRenderMs == null) { state.firstRenderMs = performance.now(); }
+      if (state.firstRenderMs == null) { state.firstRenderMs = state.timings.drawn = performance.now(); }
       explorer.chart.off('finished');
     });
     explorer.chart.setOption({
@@ -297,10 +313,10 @@
       },
       series: [{
         type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
-        edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 4,
+        edgeSymbol: links.length > 1500 ? ['none', 'none'] : ['none', 'arrow'], edgeSymbolSize: 4,
         label: { show: false, position: 'right', fontSize: 10 },
         emphasis: { focus: 'adjacency', lineStyle: { opacity: 0.9 } },
-        lineStyle: { curveness: 0.1 }
+        lineStyle: { curveness: links.length > 1500 ? 0 : 0.1 }
       }]
     }, true);
   }
