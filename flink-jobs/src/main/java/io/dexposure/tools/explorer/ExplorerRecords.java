@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,7 +31,9 @@ public record ExplorerRecords(List<ProtocolMetrics> protocolMetrics, List<LinkPr
         try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.consumer(o.bootstrapServers, null)) {
             List<ProtocolMetrics> metrics = ReportData.topic(consumer, o.protocolMetricsTopic, ProtocolMetrics.class, m -> m.id);
             List<LinkPrediction> predictions = ReportData.topic(consumer, o.predictionsTopic, LinkPrediction.class, p -> p.id);
-            List<JsonNode> incidents = ReportData.topic(consumer, INCIDENTS_TOPIC, JsonNode.class,
+            // Asked only when it exists: asking for a missing topic's partitions may auto-create it.
+            List<JsonNode> incidents = !consumer.listTopics(Duration.ofSeconds(10)).containsKey(INCIDENTS_TOPIC) ? List.of()
+                    : ReportData.topic(consumer, INCIDENTS_TOPIC, JsonNode.class,
                     n -> n.hasNonNull("id") ? n.get("id").asText() : n.toString());
             return new ExplorerRecords(metrics, predictions, incidents);
         }
