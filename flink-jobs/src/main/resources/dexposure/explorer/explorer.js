@@ -676,6 +676,13 @@
     if (Object.keys(named).length) {
       box.appendChild(el('p', null, 'Collapsing assets named by critical alerts: ' + Object.keys(named).map(nameOfId).join(', ') + '.'));
     }
+    if (!weeks.length) {
+      $('crisis-chart').parentNode.hidden = true;
+      $('crisis-timeline').parentNode.hidden = true;
+      state.crisis = { slug: slug, critical: 0, warnings: 0, firstCritical: null };
+      state.rendered = true;
+      return;
+    }
     var link = el('a', { href: 'explorer.html#week=' + c.start }, 'Open the network of ' + c.start + ' in the explorer');
     box.appendChild(link);
 

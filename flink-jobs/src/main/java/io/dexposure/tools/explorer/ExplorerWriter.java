@@ -18,7 +18,6 @@ import io.dexposure.replayer.snapshot.ProtocolDirectory;
 import io.dexposure.replayer.snapshot.SnapshotReader;
 import io.dexposure.replayer.snapshot.WeekSnapshot;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
