@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * Where a node is drawn, computed once from its id and group alone, so it is the same in every week and
  * every report (a node never jumps when the slider moves, and a force layout of 11k nodes is never run in
- * the browser). Each group (sector or node kind) is a disc whose centre sits on a ring in a fixed group
+ * the browser). Each group (sector or node kind) is a disc whose centre sits on an elliptic ring in a fixed group
  * order; inside its disc a node's place comes from a hash of its id (uniform over the disc).
  */
 public final class StableLayout {
     /** The ring the group discs sit on, and each disc's radius (arbitrary units; the page scales to fit). */
     static final double RING_RADIUS = 1000;
     static final double GROUP_RADIUS = 300;
+    /** The ring is drawn as an ellipse this much wider than tall, to fill the page's landscape graph area. */
+    static final double ASPECT = 1.8;
 
     private final List<String> groups;
 
@@ -28,7 +30,7 @@ public final class StableLayout {
         double cy = 0;
         if (g >= 0) {
             double angle = 2 * Math.PI * g / groups.size() - Math.PI / 2;
-            cx = RING_RADIUS * Math.cos(angle);
+            cx = ASPECT * RING_RADIUS * Math.cos(angle);
             cy = RING_RADIUS * Math.sin(angle);
         }
         long h = fnv1a64(id);

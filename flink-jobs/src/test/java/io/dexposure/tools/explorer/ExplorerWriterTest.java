@@ -107,7 +107,7 @@ class ExplorerWriterTest {
         assertThat(new StableLayout(List.of("Dexes", "Lending", "Token nodes")).position("294", "Lending")).containsExactly(a);
         // Inside its group's disc, whose centre is on the ring.
         double angle = 2 * Math.PI / 3 - Math.PI / 2;
-        double dx = a[0] - StableLayout.RING_RADIUS * Math.cos(angle);
+        double dx = a[0] - StableLayout.ASPECT * StableLayout.RING_RADIUS * Math.cos(angle);
         double dy = a[1] - StableLayout.RING_RADIUS * Math.sin(angle);
         assertThat(Math.hypot(dx, dy)).isLessThanOrEqualTo(StableLayout.GROUP_RADIUS + 0.1);
         assertThat(layout.position("295", "Lending")).isNotEqualTo(a);
