@@ -33,7 +33,7 @@ public final class TestServers {
             found = find(name, extraDirs);
         }
         return found.orElseThrow(() -> new IllegalStateException(name + " not found after bin/install-test-servers; "
-                + "install it: apt-get install -y prometheus postgresql docker-compose"));
+                + "install it: apt-get install -y prometheus postgresql docker-compose chromium chromium-driver"));
     }
 
     /** The newest PostgreSQL server's bin directory (/usr/lib/postgresql/N/bin). */

@@ -139,8 +139,14 @@ public class DemoCommand implements Callable<Integer> {
                     printAlerts(out, options, replay.weeksInInput(), dir.resolve("alerts.jsonl"));
                 }
                 if (reportDir != null) {
-                    ReportRenderer.render(ReportData.fromKafka(options.kafka), reportDir);
+                    ReportData reportData = ReportData.fromKafka(options.kafka);
+                    ReportRenderer.render(reportData, reportDir);
                     out.println("Report: " + reportDir.resolve("index.html").toAbsolutePath());
+                    io.dexposure.tools.explorer.ExplorerWriter.Summary explorer = new io.dexposure.tools.explorer.ExplorerWriter(
+                            reportData, io.dexposure.tools.explorer.ExplorerRecords.fromKafka(options.kafka),
+                            io.dexposure.tools.explorer.ExplorerWriter.DEFAULT_TOP_NODES)
+                            .write(reportDir, file, reading.readerOptions(), reading.directory(file), line -> { });
+                    out.println("Explorer: " + explorer.page().toAbsolutePath() + " (links from " + file + ")");
                 }
                 return complete ? 0 : 1;
             } finally {

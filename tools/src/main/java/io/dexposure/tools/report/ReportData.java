@@ -70,7 +70,7 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
         }
     }
 
-    private static <T> List<T> rows(Connection c, StoreTable<T> table) throws SQLException {
+    public static <T> List<T> rows(Connection c, StoreTable<T> table) throws SQLException {
         List<T> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table.name() + " ORDER BY week")) {
             while (rs.next()) {
@@ -80,7 +80,8 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
         return out;
     }
 
-    private static <T> List<T> topic(KafkaConsumer<byte[], byte[]> consumer, String topic, Class<T> type,
+    /** Every committed record of one topic, the last copy per id (the explorer reads its extra topics with it too). */
+    public static <T> List<T> topic(KafkaConsumer<byte[], byte[]> consumer, String topic, Class<T> type,
                                      java.util.function.Function<T, String> id) {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
         if (partitions == null || partitions.isEmpty()) {

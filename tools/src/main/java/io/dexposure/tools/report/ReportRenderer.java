@@ -258,7 +258,9 @@ public final class ReportRenderer {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>DeXposure report</title><style>body{font-family:sans-serif;max-width:1150px;margin:2em auto;}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-                + ".missing{color:#a33}</style></head><body>\n<h1>DeXposure Monitor report</h1>\n");
+                + ".missing{color:#a33}</style></head><body>\n<h1>DeXposure Monitor report</h1>\n"
+                + "<p><a href=\"explorer.html\">Interactive network explorer</a> (beside this page when the report knows the "
+                + "replayed snapshot: <code>demo --report DIR</code>, <code>report --snapshot FILE</code>).</p>\n");
         List<WeekMetrics> weeks = data.weeks();
         h.append("<p>Source: ").append(escape(data.source())).append(". ");
         if (!weeks.isEmpty()) {
