@@ -49,7 +49,7 @@ public final class DefiLlamaClient {
             String name = text(p, "name");
             String slug = text(p, "slug");
             if (slug == null && name != null) {
-                slug = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'); // DefiLlama's own rule
+                slug = Sluggify.slug(name);
             }
             List<String> chains = new ArrayList<>();
             p.path("chains").forEach(c -> {

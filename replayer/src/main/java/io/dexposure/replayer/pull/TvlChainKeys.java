@@ -17,12 +17,13 @@ public final class TvlChainKeys {
     private TvlChainKeys() {
     }
 
+    /**
+     * DefiLlama's own rule ({@code utils/normalizeChain.ts}, real-data.md section 5): a key is plain chain TVL only
+     * when it is not an extra section and contains no dash. Any {@code <Chain>-<suffix>} is an export of another
+     * type, listed or not (treasury adapters emit {@code <Chain>-OwnTokens}, for example).
+     */
     public static boolean countsAsTvl(String chainKey) {
         String key = chainKey.toLowerCase(Locale.ROOT);
-        if (NON_TVL_TYPES.contains(key)) {
-            return false;
-        }
-        int dash = key.lastIndexOf('-');
-        return dash < 0 || !NON_TVL_TYPES.contains(key.substring(dash + 1));
+        return !NON_TVL_TYPES.contains(key) && key.indexOf('-') < 0;
     }
 }

@@ -196,8 +196,8 @@ class CalibratedNetworkGeneratorTest {
             double ratio = size(week(small.week()), token) / size(before, token);
             assertThat(ratio).as("%s after/before", token).isBetween(0.05, 0.45);
         }
-        assertThat(Files.readString(file.resolveSibling("scenarios.json"))).contains("\"version\" : 2",
-                "\"expect\" : \"at most warning\"", "\"critical\"");
+        assertThat(Files.readString(file.resolveSibling("scenarios.json"))).contains("\"version\": 2",
+                "\"expect\": \"at most warning\"", "\"critical\"");
     }
 
     private static WeekSnapshot week(LocalDate date) {
