@@ -7,6 +7,7 @@ import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.metrics.WeekMetrics;
 import io.dexposure.flink.metrics.MetricsTypes;
 import io.dexposure.flink.metrics.ProtocolMetrics;
+import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.risk.ProtocolRisk;
 import io.dexposure.flink.risk.WeekRisk;
@@ -57,6 +58,7 @@ public class ExposureMonitorJob {
     private static final OutputTag<NetworkWeek> NETWORKS = new OutputTag<>("analysed-networks", WeekSequencer.TYPE);
     private static final OutputTag<ProtocolRisk> PROTOCOL_RISK = new OutputTag<>("protocol-risk", ShockDetectionFunction.PROTOCOL_RISK);
     private static final OutputTag<WeekRisk> WEEK_RISK = new OutputTag<>("week-risk", ShockDetectionFunction.WEEK_RISK);
+    private static final OutputTag<Incident> INCIDENTS = new OutputTag<>("incidents", ShockDetectionFunction.INCIDENT);
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
@@ -94,7 +96,7 @@ public class ExposureMonitorJob {
     public record Outputs(DataStream<WeekMetrics> metrics, DataStream<ProtocolMetrics> protocols, DataStream<WeekIssue> issues,
                           DataStream<NetworkWeek> weeks, DataStream<Alert> alerts, DataStream<ProtocolRisk> protocolRisk,
                           DataStream<WeekRisk> weekRisk, DataStream<LinkPrediction> predictions,
-                          DataStream<ModelQuality> modelQuality) {
+                          DataStream<ModelQuality> modelQuality, DataStream<Incident> incidents) {
     }
 
     public Outputs build(StreamExecutionEnvironment env) {
@@ -138,10 +140,11 @@ public class ExposureMonitorJob {
         // Shock rules, systemic importance and contagion: each week against the one before it.
         SingleOutputStreamOperator<Alert> alerts = weeks
                 .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
-                .process(new ShockDetectionFunction(options.alertThresholds(), PROTOCOL_RISK, WEEK_RISK), ShockDetectionFunction.ALERT)
+                .process(new ShockDetectionFunction(options.alertThresholds(), PROTOCOL_RISK, WEEK_RISK, INCIDENTS), ShockDetectionFunction.ALERT)
                 .name("shock-detector").uid("shock-detector").setParallelism(1);
         DataStream<ProtocolRisk> protocolRisk = alerts.getSideOutput(PROTOCOL_RISK);
         DataStream<WeekRisk> weekRisk = alerts.getSideOutput(WEEK_RISK);
+        DataStream<Incident> incidents = alerts.getSideOutput(INCIDENTS);
 
         DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks,
                 weeks.getSideOutput(ISSUES));
@@ -154,6 +157,7 @@ public class ExposureMonitorJob {
         alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         protocolRisk.sinkTo(sinks.protocolRisk()).name("protocol-risk-sink").uid("protocol-risk-sink");
         weekRisk.sinkTo(sinks.weekRisk()).name("week-risk-sink").uid("week-risk-sink");
+        incidents.sinkTo(sinks.incidents()).name("incidents-sink").uid("incidents-sink");
 
         // ROLAND's live update: score last week's predictions, fine-tune, advance the states, predict next week.
         DataStream<LinkPrediction> predictions = null;
@@ -168,7 +172,7 @@ public class ExposureMonitorJob {
             predictions.sinkTo(sinks.predictions()).name("link-predictions-sink").uid("link-predictions-sink");
             modelQuality.sinkTo(sinks.modelQuality()).name("model-quality-sink").uid("model-quality-sink");
         }
-        Outputs outputs = new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk, predictions, modelQuality);
+        Outputs outputs = new Outputs(metrics, protocols, issues, weeks, alerts, protocolRisk, weekRisk, predictions, modelQuality, incidents);
         EventTimeStore.attach(outputs, options); // PostgreSQL, when --jdbc-url is given
         return outputs;
     }

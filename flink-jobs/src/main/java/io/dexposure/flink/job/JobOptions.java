@@ -32,6 +32,9 @@ public class JobOptions implements Serializable {
     @Option(names = "--alerts-topic", description = "Topic for shock alerts, key = subject (default: ${DEFAULT-VALUE}).")
     public String alertsTopic = Topics.ALERTS;
 
+    @Option(names = "--incidents-topic", description = "Topic for incidents (alerts about one event grouped; one record per open incident and week), key = incident id (default: ${DEFAULT-VALUE}).")
+    public String incidentsTopic = Topics.INCIDENTS;
+
     @Option(names = "--protocol-risk-topic", description = "Topic for the week's top systemic protocols, key = protocol id (default: ${DEFAULT-VALUE}).")
     public String protocolRiskTopic = Topics.PROTOCOL_RISK;
 

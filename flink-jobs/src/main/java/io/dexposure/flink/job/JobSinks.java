@@ -1,5 +1,6 @@
 package io.dexposure.flink.job;
 
+import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.metrics.ProtocolMetrics;
@@ -18,7 +19,14 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  */
 public record JobSinks(Sink<WeekMetrics> metrics, Sink<ProtocolMetrics> protocols, Sink<WeekIssue> issues,
                        Sink<Alert> alerts, Sink<ProtocolRisk> protocolRisk, Sink<WeekRisk> weekRisk,
-                       Sink<LinkPrediction> predictions, Sink<ModelQuality> modelQuality) {
+                       Sink<LinkPrediction> predictions, Sink<ModelQuality> modelQuality, Sink<Incident> incidents) {
+
+    /** Without an incidents sink (discarded). */
+    public JobSinks(Sink<WeekMetrics> metrics, Sink<ProtocolMetrics> protocols, Sink<WeekIssue> issues, Sink<Alert> alerts,
+                    Sink<ProtocolRisk> protocolRisk, Sink<WeekRisk> weekRisk, Sink<LinkPrediction> predictions,
+                    Sink<ModelQuality> modelQuality) {
+        this(metrics, protocols, issues, alerts, protocolRisk, weekRisk, predictions, modelQuality, new DiscardingSink<>());
+    }
 
     public static JobSinks kafka(JobOptions o) {
         return new JobSinks(
@@ -29,7 +37,8 @@ public record JobSinks(Sink<WeekMetrics> metrics, Sink<ProtocolMetrics> protocol
                 JsonKafkaSink.exactlyOnce(o, o.protocolRiskTopic, "protocol-risk", (ProtocolRisk r) -> r.node),
                 JsonKafkaSink.exactlyOnce(o, o.weekRiskTopic, "week-risk", (WeekRisk r) -> r.week),
                 JsonKafkaSink.exactlyOnce(o, o.predictionsTopic, "link-predictions", (LinkPrediction p) -> p.source),
-                JsonKafkaSink.exactlyOnce(o, o.modelQualityTopic, "model-quality", (ModelQuality q) -> q.model));
+                JsonKafkaSink.exactlyOnce(o, o.modelQualityTopic, "model-quality", (ModelQuality q) -> q.model),
+                JsonKafkaSink.exactlyOnce(o, o.incidentsTopic, "incidents", (Incident i) -> i.incident));
     }
 
     /** Every stream discarded (tests that collect the {@link ExposureMonitorJob.Outputs} instead). */

@@ -40,6 +40,7 @@ public final class EventTimeStore {
         attach(outputs.protocols(), StoreTables.PROTOCOL_METRICS, options);
         attach(outputs.issues(), StoreTables.DATA_QUALITY, options);
         attach(outputs.alerts(), StoreTables.ALERTS, options);
+        attach(outputs.incidents(), StoreTables.INCIDENTS, options);
         attach(outputs.protocolRisk(), StoreTables.PROTOCOL_RISK, options);
         attach(outputs.weekRisk(), StoreTables.WEEK_RISK, options);
         if (outputs.predictions() != null) { // null with --no-roland
