@@ -1,6 +1,9 @@
 package io.dexposure.flink.cli;
 
+import io.dexposure.analytics.incidents.IncidentState;
+import io.dexposure.analytics.incidents.IncidentTracker;
 import io.dexposure.flink.alerts.Alert;
+import io.dexposure.flink.alerts.RuleScorecard;
 import io.dexposure.flink.alerts.AlertEvaluation;
 import io.dexposure.flink.alerts.AlertThresholds;
 import io.dexposure.flink.alerts.FileShockReplay;
@@ -47,7 +50,11 @@ public class AlertEvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no ground truth: " + truth + " does not exist (pass --scenarios)");
         }
         AlertThresholds t = thresholds == null ? AlertThresholds.defaults() : AlertThresholds.load(thresholds);
-        AlertEvaluation evaluation = new AlertEvaluation(ScenarioManifest.read(truth));
+        var manifest = ScenarioManifest.read(truth);
+        AlertEvaluation evaluation = new AlertEvaluation(manifest);
+        RuleScorecard scorecard = new RuleScorecard(manifest);
+        IncidentTracker tracker = new IncidentTracker(t);
+        IncidentState incidents = new IncidentState();
         long start = System.nanoTime();
         int[] weeks = {0};
         new FileShockReplay(new ShockDetector(t), new JobOptions().calculator()).run(input, reading.readerOptions(),
@@ -55,6 +62,7 @@ public class AlertEvalCommand implements Callable<Integer> {
                     weeks[0]++;
                     List<Alert> alerts = assessment.alerts();
                     evaluation.add(week.week, alerts);
+                    scorecard.add(week.week, alerts, tracker.update(week.week, alerts, assessment.assets(), incidents));
                     System.err.printf("\r%d weeks assessed (%s), %.1f s", weeks[0], week.week, (System.nanoTime() - start) / 1e9);
                     if (printAlerts) {
                         alerts.forEach(a -> System.out.println("\n" + a));
@@ -62,6 +70,8 @@ public class AlertEvalCommand implements Callable<Integer> {
                 });
         System.err.println();
         System.out.print(evaluation.table());
+        System.out.println();
+        System.out.print(scorecard.table());
         return 0;
     }
 }
