@@ -129,6 +129,73 @@ public final class RuleScorecard {
         return ids;
     }
 
+    /** Per v2 crisis: how many of its expected-critical ids a critical alert or incident record named in its weeks. */
+    public record ExpectedRow(String name, int named, int expected, List<String> missed) {
+    }
+
+    /** Per v2 decoy: the most severe record (alert or incident) naming its ids in its week. */
+    public record DecoyRow(String name, String week, String worstSeverity, long criticalRecords) {
+    }
+
+    public List<ExpectedRow> expected(ManifestExpectations v2) {
+        List<ExpectedRow> rows = new ArrayList<>();
+        for (ManifestExpectations.Expected e : v2.crises()) {
+            if (e.weeks().isEmpty() || !weeks.contains(e.weeks().get(0))) {
+                continue;
+            }
+            Set<String> named = new TreeSet<>();
+            for (Named r : all()) {
+                if (Alert.CRITICAL.equals(r.severity) && e.weeks().contains(r.week)) {
+                    named.addAll(r.ids);
+                }
+            }
+            List<String> missed = e.critical().stream().filter(id -> !named.contains(id)).toList();
+            rows.add(new ExpectedRow(e.name(), e.critical().size() - missed.size(), e.critical().size(), missed));
+        }
+        return rows;
+    }
+
+    public List<DecoyRow> decoys(ManifestExpectations v2) {
+        List<DecoyRow> rows = new ArrayList<>();
+        for (ManifestExpectations.Decoy d : v2.decoys()) {
+            if (!weeks.contains(d.week())) {
+                continue;
+            }
+            List<Named> hits = all().stream().filter(r -> r.week.equals(d.week())
+                    && (d.ids().isEmpty() || d.ids().stream().anyMatch(r.ids::contains))).toList();
+            String worst = hits.stream().map(Named::severity).reduce(null, (a, b) -> severityRank(b) > severityRank(a) ? b : a);
+            rows.add(new DecoyRow(d.name(), d.week(), worst == null ? "none" : worst,
+                    hits.stream().filter(r -> Alert.CRITICAL.equals(r.severity)).count()));
+        }
+        return rows;
+    }
+
+    private List<Named> all() {
+        List<Named> out = new ArrayList<>();
+        alerts.forEach(a -> out.add(new Named(a.week, a.severity, ids(a.subject, a.subjects))));
+        incidents.forEach(i -> out.add(new Named(i.week, i.severity, ids(i.subject, i.subjects))));
+        return out;
+    }
+
+    private static int severityRank(String s) {
+        return s == null ? -1 : Alert.CRITICAL.equals(s) ? 2 : Alert.WARNING.equals(s) ? 1 : 0;
+    }
+
+    /** The v2 part of the table: expected-critical ids named per crisis, worst severity per decoy. */
+    public String v2Table(ManifestExpectations v2) {
+        StringBuilder out = new StringBuilder();
+        out.append("| crisis | expected critical ids named | missed |\n|---|---|---|\n");
+        for (ExpectedRow r : expected(v2)) {
+            out.append(String.format(Locale.US, "| %s | %d of %d | %s |%n", r.name(), r.named(), r.expected(),
+                    r.missed().isEmpty() ? "-" : String.join(", ", r.missed())));
+        }
+        out.append("\n| decoy | week | worst severity naming it | critical records |\n|---|---|---|---|\n");
+        for (DecoyRow r : decoys(v2)) {
+            out.append(String.format(Locale.US, "| %s | %s | %s | %d |%n", r.name(), r.week(), r.worstSeverity(), r.criticalRecords()));
+        }
+        return out.toString();
+    }
+
     /** The table printed by alert-eval and quoted in docs/alerts.md. */
     public String table() {
         StringBuilder out = new StringBuilder();

@@ -3,6 +3,7 @@ package io.dexposure.flink.cli;
 import io.dexposure.analytics.incidents.IncidentState;
 import io.dexposure.analytics.incidents.IncidentTracker;
 import io.dexposure.flink.alerts.Alert;
+import io.dexposure.flink.alerts.ManifestExpectations;
 import io.dexposure.flink.alerts.RuleScorecard;
 import io.dexposure.flink.alerts.AlertEvaluation;
 import io.dexposure.flink.alerts.AlertThresholds;
@@ -72,6 +73,11 @@ public class AlertEvalCommand implements Callable<Integer> {
         System.out.print(evaluation.table());
         System.out.println();
         System.out.print(scorecard.table());
+        ManifestExpectations v2 = ManifestExpectations.read(truth);
+        if (v2.version() >= 2) {
+            System.out.println();
+            System.out.print(scorecard.v2Table(v2));
+        }
         return 0;
     }
 }
