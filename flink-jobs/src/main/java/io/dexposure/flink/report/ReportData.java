@@ -1,5 +1,6 @@
 package io.dexposure.flink.report;
 
+import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.assembly.WeekIssue;
 import io.dexposure.flink.job.JobOptions;
@@ -32,7 +33,13 @@ import java.util.Map;
  * empty), plus the crisis weeks to mark. Duplicates (an at-least-once reader, a rerun) are dropped by id.
  */
 public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> alerts, List<ProtocolRisk> protocolRisk,
-                         List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises) {
+                         List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises, List<Incident> incidents) {
+
+    /** Without incident records. */
+    public ReportData(String source, List<WeekMetrics> weeks, List<Alert> alerts, List<ProtocolRisk> protocolRisk,
+                      List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises) {
+        this(source, weeks, alerts, protocolRisk, modelQuality, issues, crises, List.of());
+    }
 
     /** A named period drawn on every time chart. */
     public record Crisis(String title, LocalDate start, LocalDate end) {
@@ -54,7 +61,7 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
         }
         return new ReportData(description, sorted(rows(c, StoreTables.WEEK_METRICS)), rows(c, StoreTables.ALERTS),
                 rows(c, StoreTables.PROTOCOL_RISK), rows(c, StoreTables.MODEL_QUALITY), rows(c, StoreTables.DATA_QUALITY),
-                crises);
+                crises, rows(c, StoreTables.INCIDENTS));
     }
 
     /** Everything committed on the job's result topics (read_committed, from the beginning to the current end). */
@@ -65,7 +72,8 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
                     topic(consumer, o.alertsTopic, Alert.class, a -> a.id),
                     topic(consumer, o.protocolRiskTopic, ProtocolRisk.class, r -> r.id),
                     topic(consumer, o.modelQualityTopic, ModelQuality.class, q -> q.id),
-                    topic(consumer, o.dataQualityTopic, WeekIssue.class, i -> i.id), CRISES);
+                    topic(consumer, o.dataQualityTopic, WeekIssue.class, i -> i.id), CRISES,
+                    topic(consumer, o.incidentsTopic, Incident.class, i -> i.id));
         }
     }
 

@@ -54,7 +54,7 @@ class EventTimeStoreTest {
     void theSchemaIsAppliedOnceAndHasAColumnForEveryFieldOfEveryRecord() throws Exception {
         try (Connection c = connect(postgres.createDatabase("schema"))) {
             List<Integer> first = SchemaMigration.apply(c);
-            assertThat(first).containsExactly(1);
+            assertThat(first).containsExactly(1, 2);
             assertThat(SchemaMigration.apply(c)).as("second run").isEmpty();
             for (StoreTable<?> table : StoreTables.ALL) {
                 List<String> actual = new ArrayList<>();
@@ -118,7 +118,7 @@ class EventTimeStoreTest {
         JobOptions options = new JobOptions();
         options.jdbcUrl = url;
         options.jdbcUser = LocalPostgres.USER;
-        assertThat(EventTimeStore.migrate(options)).containsExactly(1);
+        assertThat(EventTimeStore.migrate(options)).containsExactly(1, 2);
         for (int run = 0; run < 2; run++) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
             EventTimeStore.attach(env.fromData(TypeInformation.of(Alert.class), SampleRecords.alert()), StoreTables.ALERTS, options);
@@ -176,6 +176,7 @@ class EventTimeStoreTest {
         return List.of(new Stored<>(StoreTables.PROTOCOL_METRICS, SampleRecords.protocolMetrics()),
                 new Stored<>(StoreTables.DATA_QUALITY, SampleRecords.issue()),
                 new Stored<>(StoreTables.ALERTS, SampleRecords.alert()),
+                new Stored<>(StoreTables.INCIDENTS, SampleRecords.incident()),
                 new Stored<>(StoreTables.PROTOCOL_RISK, SampleRecords.protocolRisk()),
                 new Stored<>(StoreTables.WEEK_RISK, SampleRecords.weekRisk()),
                 new Stored<>(StoreTables.LINK_PREDICTIONS, SampleRecords.prediction()),
