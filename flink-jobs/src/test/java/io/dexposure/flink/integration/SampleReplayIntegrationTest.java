@@ -1,5 +1,8 @@
 package io.dexposure.flink.integration;
 
+import io.dexposure.analytics.incidents.Incident;
+import io.dexposure.analytics.incidents.IncidentState;
+import io.dexposure.analytics.incidents.IncidentTracker;
 import io.dexposure.flink.alerts.Alert;
 import io.dexposure.flink.alerts.AlertThresholds;
 import io.dexposure.flink.alerts.FileShockReplay;
@@ -73,6 +76,8 @@ class SampleReplayIntegrationTest {
     static Map<String, WeekMetrics> expected;
     /** The alerts the shock detector raises on the file, by id, as JSON. */
     static Map<String, String> expectedAlerts;
+    /** The incident records of the file, by id, as JSON. */
+    static Map<String, String> expectedIncidents;
     static ProtocolDirectory directory;
 
     @TempDir
@@ -91,12 +96,20 @@ class SampleReplayIntegrationTest {
         }
         assertThat(expected).hasSizeGreaterThanOrEqualTo(30);
         expectedAlerts = new LinkedHashMap<>();
+        expectedIncidents = new LinkedHashMap<>();
+        // What `detect` computes on the file: the detector and the incident tracker, week by week.
+        IncidentTracker tracker = new IncidentTracker(AlertThresholds.defaults());
+        IncidentState open = new IncidentState();
         new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().calculator())
-                .run(SAMPLE, SnapshotReader.Options.all(), directory, (week, assessment) -> assessment.alerts()
-                        .forEach(a -> expectedAlerts.put(a.id, new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8))));
+                .run(SAMPLE, SnapshotReader.Options.all(), directory, (week, assessment) -> {
+                    tracker.update(week.week, assessment.alerts(), assessment.assets(), open)
+                            .forEach(i -> expectedIncidents.put(i.id, new String(JsonKafkaSink.toJson(i), StandardCharsets.UTF_8)));
+                    assessment.alerts().forEach(a -> expectedAlerts.put(a.id, new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8)));
+                });
         // The sample's two scripted collapses raise critical alerts; the set is not trivially empty.
-        assertThat(expectedAlerts.keySet()).anyMatch(id -> id.startsWith("2022-05-09:issuer-collapse:"))
-                .anyMatch(id -> id.startsWith("2022-11-07:issuer-collapse:"));
+        assertThat(expectedAlerts.keySet()).anyMatch(id -> id.startsWith("2022-05-09:asset-collapse:"))
+                .anyMatch(id -> id.startsWith("2022-11-07:asset-collapse:"));
+        assertThat(expectedIncidents.keySet()).contains("incident:2022-05-09:169@2022-05-09", "incident:2022-11-07:230@2022-11-07");
     }
 
     @Test
@@ -105,7 +118,7 @@ class SampleReplayIntegrationTest {
         JobOptions options = options(broker, checkpoints);
         KafkaTopics.ensure(broker, List.of(options.inputTopic, options.metricsTopic, options.protocolMetricsTopic,
                 options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic, options.weekRiskTopic,
-                options.predictionsTopic, options.modelQualityTopic), 2);
+                options.predictionsTopic, options.modelQualityTopic, options.incidentsTopic), 2);
         AlertConsumer alertConsumer = new AlertConsumer(broker, options.alertsTopic, null, Alert.INFO);
         Map<String, List<String>> alerts = new HashMap<>();
 
@@ -153,6 +166,22 @@ class SampleReplayIntegrationTest {
                 records += raw.poll(Duration.ofMillis(300)).count();
             }
             assertThat(records).as("alert records on the topic").isEqualTo(expectedAlerts.size());
+        }
+        // Incidents: every record once, exactly as detect computes it on the file (the open incident
+        // survives the restart in the operator's state, so ids and members match).
+        try (var raw = io.dexposure.flink.results.CommittedRecords.consumer(broker,
+                io.dexposure.flink.results.CommittedRecords.freshGroup("it-incidents-"))) {
+            raw.subscribe(List.of(options.incidentsTopic));
+            Map<String, List<String>> incidents = new HashMap<>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < end) {
+                raw.poll(Duration.ofMillis(300)).forEach(r -> {
+                    Incident i = io.dexposure.flink.results.CommittedRecords.read(r, Incident.class);
+                    incidents.computeIfAbsent(i.id, k -> new ArrayList<>()).add(new String(JsonKafkaSink.toJson(i), StandardCharsets.UTF_8));
+                });
+            }
+            assertThat(incidents.keySet()).containsExactlyInAnyOrderElementsOf(expectedIncidents.keySet());
+            incidents.forEach((id, copies) -> assertThat(copies).as("incident %s", id).containsExactly(expectedIncidents.get(id)));
         }
         assertThat(alerts.keySet()).containsExactlyInAnyOrderElementsOf(expectedAlerts.keySet());
         alerts.forEach((id, copies) -> assertThat(copies).as("alert %s", id).containsExactly(expectedAlerts.get(id)));
@@ -208,6 +237,7 @@ class SampleReplayIntegrationTest {
         options.weekRiskTopic = "it-" + run + ".week-risk";
         options.predictionsTopic = "it-" + run + ".link-predictions";
         options.modelQualityTopic = "it-" + run + ".model-quality";
+        options.incidentsTopic = "it-" + run + ".incidents";
         options.groupId = "it-" + run;
         options.transactionalIdPrefix = "it-" + run;
         options.checkpointDir = checkpoints.toUri().toString();
