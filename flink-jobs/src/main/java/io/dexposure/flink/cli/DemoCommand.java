@@ -106,7 +106,7 @@ public class DemoCommand implements Callable<Integer> {
             JobOptions options = jobOptions(broker.bootstrapServers(), dir);
             KafkaTopics.ensure(options.bootstrapServers, List.of(options.inputTopic, options.metricsTopic,
                     options.protocolMetricsTopic, options.dataQualityTopic, options.alertsTopic, options.protocolRiskTopic,
-                    options.weekRiskTopic, options.predictionsTopic, options.modelQualityTopic), parallelism);
+                    options.weekRiskTopic, options.predictionsTopic, options.modelQualityTopic, options.incidentsTopic), parallelism);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ExposureMonitorJob.clusterConfiguration(options));
