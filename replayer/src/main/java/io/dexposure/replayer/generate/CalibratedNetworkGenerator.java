@@ -80,7 +80,7 @@ public final class CalibratedNetworkGenerator {
     private static final long LINK_STREAM = 14;
     private static final long QUIRK_STREAM = 15;
 
-    private static final int RING = 8;
+    private static final int RING = 16;
     private static final int PEERS = 6;
 
     private final GeneratorSettings settings;
@@ -126,12 +126,16 @@ public final class CalibratedNetworkGenerator {
         boolean cast;
         /** A collapsed token: its price no longer moves. */
         boolean frozen;
+        /** Nobody opens a new holding of it (collapsed tokens, the decoys' few-holder tokens). */
+        boolean closed;
         // protocol only
         int[] targets = new int[0];
         double[] units = new double[0];
         boolean[] kept = new boolean[0];
         int count;
         final int[] ring = new int[RING];
+        /** The week index each ring entry was dropped in. */
+        final int[] ringWeek = new int[RING];
         int ringSize;
         int ringNext;
         int[] peers = new int[0];
@@ -170,8 +174,19 @@ public final class CalibratedNetworkGenerator {
             count++;
         }
 
-        void remember(int target) {
+        /** Whether {@code target} was dropped in week {@code week} (re-adding it would be no change at all). */
+        boolean droppedThisWeek(int target, int week) {
+            for (int r = 0; r < ringSize; r++) {
+                if (ring[r] == target && ringWeek[r] == week) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void remember(int target, int week) {
             ring[ringNext] = target;
+            ringWeek[ringNext] = week;
             ringNext = (ringNext + 1) % RING;
             ringSize = Math.min(RING, ringSize + 1);
         }
@@ -265,7 +280,7 @@ public final class CalibratedNetworkGenerator {
     private GNode newOrdinaryProtocol() {
         SectorGroup sector = SectorGroup.draw(universeRandom);
         // Heavy-tailed TVL (Gini of weighted degree ~0.99): lognormal, median $2M.
-        double logTvl = StrictMath.log(2e6) + 2.6 * universeRandom.nextGaussian();
+        double logTvl = StrictMath.log(5e4) + 3.4 * universeRandom.nextGaussian();
         logTvl = Math.min(logTvl, StrictMath.log(6e10));
         return newProtocol(sector, logTvl, universeRandom.chance(0.18));
     }
@@ -311,7 +326,10 @@ public final class CalibratedNetworkGenerator {
         int protocolTarget = Math.max(scenarios.protocolCast() + 4,
                 (int) Math.round(PROTOCOL_NODE_SHARE * (size.nodes() - fixed)));
         int tokenTarget = Math.max(MAJORS.length + scenarios.tokenCast() + 2, size.nodes() - fixed - protocolTarget);
-        int linkTarget = Math.max(size.links(), protocolTarget + tokenTarget + 8);
+        // The weekly counts are raw links (2025-01-06: 70,643 in the CSV, 65,024 after the loaders drop
+        // size <= 0 and null targets): the positive links are the rest once the non-positive ones are written.
+        int linkTarget = Math.max((int) Math.round(size.links() * (1 - NON_POSITIVE_SHARE)),
+                protocolTarget + tokenTarget + 8);
         if (nextWeekIndex == 0) {
             scenarios.createCast(week);
         } else {
@@ -467,8 +485,9 @@ public final class CalibratedNetworkGenerator {
     private void churnLinks(int linkTarget, boolean firstWeek) {
         List<GNode> protocols = new ArrayList<>();
         int kept = 0;
-        int core = 0;
-        int small = 0;
+        // Churnable holdings and their size relative to the holder's mean holding.
+        double[] relative = new double[1024];
+        int churnable = 0;
         for (GNode p : nodes) {
             if (p.kind != PROTOCOL || !p.active) {
                 continue;
@@ -482,17 +501,18 @@ public final class CalibratedNetworkGenerator {
                 }
                 if (p.kept[h]) {
                     kept++;
-                } else if (p.units[h] * nodes.get(p.targets[h]).price >= mean) {
-                    core++;
                 } else {
-                    small++;
+                    if (churnable == relative.length) {
+                        relative = Arrays.copyOf(relative, churnable * 2);
+                    }
+                    relative[churnable++] = p.units[h] * nodes.get(p.targets[h]).price / mean;
                 }
             }
         }
-        // Survival of small holdings, chosen so that ~LINK_PERSISTENCE of next week's links are old ones.
-        double survivorsWanted = LINK_PERSISTENCE * linkTarget - kept - 0.8 * core;
-        double smallSurvival = firstWeek ? 1 : Math.max(0.05, Math.min(0.95, survivorsWanted / Math.max(1, small)));
-        double coreSurvival = firstWeek ? 1 : 0.8;
+        // Survival of a churnable holding: q x (relative size)^0.35, capped at 0.97: large holdings persist,
+        // small ones flicker. q is solved so that ~LINK_PERSISTENCE of next week's links are old ones.
+        double q = firstWeek ? Double.POSITIVE_INFINITY
+                : solveSurvivalScale(relative, churnable, LINK_PERSISTENCE * linkTarget - kept);
         int total = 0;
         for (GNode p : protocols) {
             double mean = p.tvlBeforeLinks / Math.max(1, p.count);
@@ -505,8 +525,7 @@ public final class CalibratedNetworkGenerator {
                 } else if (p.kept[h]) {
                     keep = true;
                 } else {
-                    double survival = p.units[h] * t.price >= mean ? coreSurvival : smallSurvival;
-                    keep = linkRandom.chance(survival);
+                    keep = linkRandom.chance(survival(q, p.units[h] * t.price / mean));
                 }
                 // A protocol keeps at least one holding.
                 if (!keep && w == 0 && h == p.count - 1 && t.active) {
@@ -520,7 +539,7 @@ public final class CalibratedNetworkGenerator {
                 } else {
                     if (t.active) {
                         t.inDegree--;
-                        p.remember(t.index);
+                        p.remember(t.index, nextWeekIndex);
                     }
                 }
             }
@@ -533,7 +552,8 @@ public final class CalibratedNetworkGenerator {
             int s = sourceSampler.sample(linkRandom);
             GNode p = nodes.get(s);
             int target = chooseTarget(p);
-            if (target < 0 || target == p.index || p.holdingOf(target) >= 0) {
+            if (target < 0 || target == p.index || nodes.get(target).closed || p.holdingOf(target) >= 0
+                    || p.droppedThisWeek(target, nextWeekIndex)) {
                 continue;
             }
             GNode t = nodes.get(target);
@@ -558,6 +578,40 @@ public final class CalibratedNetworkGenerator {
         }
     }
 
+    private static double survival(double q, double relativeSize) {
+        return Math.min(0.97, q * StrictMath.pow(Math.max(relativeSize, 1e-9), 0.35));
+    }
+
+    /** The q for which the expected survivors of the churnable holdings are {@code wanted} (bisection). */
+    private static double solveSurvivalScale(double[] relative, int count, double wanted) {
+        double[] powered = new double[count];
+        for (int i = 0; i < count; i++) {
+            powered[i] = StrictMath.pow(Math.max(relative[i], 1e-9), 0.35);
+        }
+        double low = 0;
+        double high = 1;
+        while (expected(powered, high) < wanted && high < 1e6) {
+            high *= 2;
+        }
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double mid = (low + high) / 2;
+            if (expected(powered, mid) < wanted) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return Math.max(0.02, (low + high) / 2);
+    }
+
+    private static double expected(double[] powered, double q) {
+        double sum = 0;
+        for (double v : powered) {
+            sum += Math.min(0.97, q * v);
+        }
+        return sum;
+    }
+
     private void rebuildSamplers(List<GNode> protocols) {
         int n = nodes.size();
         double[] sourceWeights = new double[n];
@@ -579,8 +633,10 @@ public final class CalibratedNetworkGenerator {
     private int chooseTarget(GNode p) {
         double u = linkRandom.nextDouble();
         if (u < 0.38 && p.ringSize > 0) {
-            int t = p.ring[linkRandom.nextInt(p.ringSize)];
-            return nodes.get(t).active ? t : -1;
+            // A holding dropped in an earlier week comes back (not one dropped this week: that would be no change).
+            int r = linkRandom.nextInt(p.ringSize);
+            int t = p.ring[r];
+            return nodes.get(t).active && p.ringWeek[r] < nextWeekIndex ? t : -1;
         }
         if (u < 0.62 && p.peers.length > 0) {
             GNode peer = nodes.get(p.peers[linkRandom.nextInt(p.peers.length)]);
@@ -716,8 +772,13 @@ public final class CalibratedNetworkGenerator {
                 return t;
             }
         }
-        int major = BUCKETS.length + 1 + quirkRandom.nextInt(MAJORS.length);
-        return nodeOf[major] >= 0 && p.holdingOf(major) < 0 ? major : -1;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            int major = BUCKETS.length + 1 + quirkRandom.nextInt(MAJORS.length);
+            if (nodeOf[major] >= 0 && p.holdingOf(major) < 0) {
+                return major;
+            }
+        }
+        return -1;
     }
 
     private String holdingToken(GNode holder, GNode target) {

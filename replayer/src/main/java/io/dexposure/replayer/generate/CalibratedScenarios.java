@@ -112,7 +112,7 @@ public final class CalibratedScenarios {
     }
 
     int protocolCast() {
-        return 6 + 4 + 1 + 3;
+        return 6 + 4 + 1 + 3 + 2;
     }
 
     int tokenCast() {
@@ -132,6 +132,7 @@ public final class CalibratedScenarios {
         luna.beta = 1.5;
         ftt = g.newNamedToken("FTT", 2);
         ftt.beta = 1.2;
+        createGiants();
         SectorGroup[] terraSectors = {SectorGroup.LENDING, SectorGroup.TRADING, SectorGroup.TRADING,
                 SectorGroup.ASSET_MANAGEMENT, SectorGroup.ASSET_MANAGEMENT, SectorGroup.INFRASTRUCTURE};
         double[] terraTvl = {6e9, 1.5e9, 6e8, 1.2e9, 3e8, 2e8};
@@ -157,12 +158,27 @@ public final class CalibratedScenarios {
             GNode token = g.newTailToken(holder, 0.15);
             token.cast = true;
             token.fitness = 0;
+            token.closed = true;
             smallTokens.add(token);
         }
         // One of the small tokens has a second holder (held by few: one or two).
         GNode second = smallTokenHolders.get(0);
         hold(second, smallTokens.get(2), 0.05);
         protocolsSeen = g.nodes.size();
+    }
+
+    /**
+     * Two giant holders, as centralised exchanges are in the real data (2269 Binance CEX, 2270 Crypto-com
+     * are among the largest nodes by weighted degree): they hold many kinds of tokens and a large share of
+     * all held value (the published HHI of weighted out-degree is 0.018-0.166).
+     */
+    void createGiants() {
+        double[] tvl = {2.5e10, 8e9};
+        for (double t : tvl) {
+            GNode p = castProtocol(SectorGroup.TRADING, t, false);
+            p.appetite *= 25;
+            p.vol = 0.02;
+        }
     }
 
     private GNode castProtocol(SectorGroup sector, double tvl, boolean issuer) {
@@ -221,7 +237,7 @@ public final class CalibratedScenarios {
             crash(ftt, FTT_PRICE[phase]);
         }
         if (week.equals(SMALL_TOKEN_CRASH_WEEK) && decoyScripted(week)) {
-            double[] factors = {0.1, 0.25, 0.4};
+            double[] factors = {0.1, 0.2, 0.3};
             for (int i = 0; i < smallTokens.size(); i++) {
                 crash(smallTokens.get(i), factors[i]);
             }
@@ -231,6 +247,7 @@ public final class CalibratedScenarios {
     private static void crash(GNode token, double factor) {
         token.stable = false;
         token.frozen = true;
+        token.closed = true;
         token.logPrice = StrictMath.log(token.price * factor);
         token.fitness = 0;
     }
@@ -343,7 +360,7 @@ public final class CalibratedScenarios {
                     List.of(hacked.id)));
         }
         if (decoyScripted(SMALL_TOKEN_CRASH_WEEK)) {
-            list.add(new Decoy("small-token-crashes", "token nodes held by one or two small protocols fall 60-90 %",
+            list.add(new Decoy("small-token-crashes", "token nodes held by one or two small protocols fall 70-90 %",
                     SMALL_TOKEN_CRASH_WEEK, smallTokens.stream().map(t -> t.symbol).toList()));
         }
         return list;

@@ -31,7 +31,8 @@ class GenerateCommandTest {
                 "--out", file.toString());
         assertThat(exit).as(err.toString()).isZero();
         assertThat(file).isRegularFile();
-        assertThat(ProtocolDirectory.load(dir.resolve("run/id_to_info.json")).size()).isGreaterThanOrEqualTo(73);
+        // Generator v2 (the default since issue 13): ~44 % of the nodes are protocols, the rest token nodes.
+        assertThat(ProtocolDirectory.load(dir.resolve("run/id_to_info.json")).size()).isGreaterThanOrEqualTo(30);
         assertThat(ScenarioManifest.read(dir.resolve("run/scenarios.json"))).extracting(ScenarioGroundTruth::name)
                 .containsExactly("terra-like");
         assertThat(err.toString()).contains("10/12 weeks written", "12/12 weeks written", "MB")
