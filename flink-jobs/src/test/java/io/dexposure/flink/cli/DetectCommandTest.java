@@ -53,15 +53,15 @@ class DetectCommandTest {
             assertThat(n.hasNonNull("subject")).isTrue();
             assertThat(n.path("subjects").isArray()).isTrue();
         });
-        JsonNode collapse = records.stream().filter(n -> n.path("id").asText().equals("2022-05-09:asset-collapse:169")).findFirst().orElseThrow();
+        JsonNode collapse = records.stream().filter(n -> n.path("id").asText().equals("2022-05-09:asset-collapse:UST")).findFirst().orElseThrow();
         assertThat(collapse.path("severity").asText()).isEqualTo("critical");
-        assertThat(collapse.path("incident").asText()).isEqualTo("incident:2022-05-09:169");
+        assertThat(collapse.path("incident").asText()).isEqualTo("incident:2022-05-09:UST");
         JsonNode creditor = collapse.path("subjects").get(1);
         assertThat(creditor.path("role").asText()).isEqualTo("creditor");
         assertThat(creditor.hasNonNull("id") && creditor.hasNonNull("name") && creditor.path("usd").asDouble() > 0).isTrue();
         assertThat(records).filteredOn(n -> n.path("record").asText().equals("incident"))
                 .extracting(n -> n.path("id").asText())
-                .containsExactly("incident:2022-05-09:169@2022-05-09", "incident:2022-05-09:169@2022-05-16");
+                .containsExactly("incident:2022-05-09:UST@2022-05-09", "incident:2022-05-09:UST@2022-05-16");
     }
 
     @Test

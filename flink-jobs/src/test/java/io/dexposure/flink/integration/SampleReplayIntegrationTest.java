@@ -109,7 +109,7 @@ class SampleReplayIntegrationTest {
         // The sample's two scripted collapses raise critical alerts; the set is not trivially empty.
         assertThat(expectedAlerts.keySet()).anyMatch(id -> id.startsWith("2022-05-09:asset-collapse:"))
                 .anyMatch(id -> id.startsWith("2022-11-07:asset-collapse:"));
-        assertThat(expectedIncidents.keySet()).contains("incident:2022-05-09:169@2022-05-09", "incident:2022-11-07:230@2022-11-07");
+        assertThat(expectedIncidents.keySet()).contains("incident:2022-05-09:UST@2022-05-09", "incident:2022-11-07:FTT@2022-11-07");
     }
 
     @Test
