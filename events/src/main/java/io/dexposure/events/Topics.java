@@ -15,6 +15,8 @@ public final class Topics {
     public static final String ALERTS = "dexposure.alerts";
     /** Output: the week's top-N systemic protocols (Systemic Importance Score); key = protocol id. */
     public static final String PROTOCOL_RISK = "dexposure.protocol-risk";
+    /** Output: one record per open incident per week (alerts about one event grouped); key = the incident id. */
+    public static final String INCIDENTS = "dexposure.incidents";
     /** Output: one contagion / sector-spillover summary per week; key = week. */
     public static final String WEEK_RISK = "dexposure.week-risk";
     /** Output: ROLAND's predictions for next week's exposures; key = source protocol id. */

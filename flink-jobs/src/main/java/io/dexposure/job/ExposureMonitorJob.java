@@ -13,6 +13,7 @@ import io.dexposure.analytics.metrics.WeekMetrics;
 import io.dexposure.job.types.MetricsTypes;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.alerts.Alert;
+import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.risk.WeekRisk;
 import io.dexposure.analytics.roland.LinkPrediction;
@@ -70,6 +71,7 @@ public class ExposureMonitorJob {
     private static final OutputTag<NetworkWeek> NETWORKS = new OutputTag<>("analysed-networks", WeekSequencer.TYPE);
     private static final OutputTag<ProtocolRisk> PROTOCOL_RISK = ResultStreams.PROTOCOL_RISK.tag();
     private static final OutputTag<WeekRisk> WEEK_RISK = ResultStreams.WEEK_RISK.tag();
+    private static final OutputTag<Incident> INCIDENTS = ResultStreams.INCIDENTS.tag();
     private static final OutputTag<SnapshotEvent> LATE = new OutputTag<>("late-records", SnapshotEventTypes.EVENT);
 
     private final Source<SnapshotEvent, ?, ?> source;
@@ -202,7 +204,7 @@ public class ExposureMonitorJob {
         // Shock rules, systemic importance and contagion: each week against the one before it.
         SingleOutputStreamOperator<Alert> alerts = weeks
                 .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
-                .process(new ShockDetectionFunction(options.alerts.alertThresholds(), PROTOCOL_RISK, WEEK_RISK), ShockDetectionFunction.ALERT)
+                .process(new ShockDetectionFunction(options.alerts.alertThresholds(), PROTOCOL_RISK, WEEK_RISK, INCIDENTS), ShockDetectionFunction.ALERT)
                 .name("shock-detector").uid("shock-detector").setParallelism(1);
 
         DataStream<WeekIssue> issues = metrics.getSideOutput(ISSUES).union(events.getSideOutput(ISSUES), lateWeeks,
@@ -215,6 +217,7 @@ public class ExposureMonitorJob {
         outputs.put(ResultStreams.ALERTS, alerts);
         outputs.put(ResultStreams.PROTOCOL_RISK, alerts.getSideOutput(PROTOCOL_RISK));
         outputs.put(ResultStreams.WEEK_RISK, alerts.getSideOutput(WEEK_RISK));
+        outputs.put(ResultStreams.INCIDENTS, alerts.getSideOutput(INCIDENTS));
 
         // ROLAND's live update: score last week's predictions, fine-tune, advance the states, predict next week.
         if (options.roland.roland) {

@@ -8,17 +8,21 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * (week:rule:subject), so a consumer that sees a record twice can drop the copy. Schema in the README.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "week", "rule", "severity", "subject", "subjectName", "subjectCategory", "value",
+@JsonPropertyOrder({"record", "id", "incident", "week", "rule", "severity", "subject", "subjectName", "subjectCategory", "value",
         "threshold", "usdAtRisk", "subjects", "message"})
 public class Alert {
     public static final String INFO = "info";
     public static final String WARNING = "warning";
     public static final String CRITICAL = "critical";
 
+    /** Always "alert": names the stream in mixed outputs (detect --json). */
+    public String record = "alert";
     /** week + ":" + rule + ":" + subject. */
     public String id;
+    /** The incident this alert belongs to (null when it belongs to none). */
+    public String incident;
     public String week;
-    /** issuer-collapse, creditor-at-risk, contagion, regime-change, sector-outflow, concentration. */
+    /** asset-collapse, issuer-collapse, creditor-at-risk, contagion, regime-change, sector-outflow, concentration. */
     public String rule;
     /** info, warning or critical. */
     public String severity;

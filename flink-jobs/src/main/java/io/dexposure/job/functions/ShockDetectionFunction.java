@@ -7,6 +7,10 @@ import io.dexposure.analytics.alerts.ShockDetector;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.risk.WeekRisk;
 import io.dexposure.analytics.week.NetworkWeek;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dexposure.analytics.incidents.Incident;
+import io.dexposure.analytics.incidents.IncidentState;
+import io.dexposure.analytics.incidents.IncidentTracker;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -22,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,10 +42,16 @@ public class ShockDetectionFunction extends KeyedProcessFunction<Integer, Networ
     public static final TypeInformation<Alert> ALERT = TypeInformation.of(Alert.class);
     public static final TypeInformation<ProtocolRisk> PROTOCOL_RISK = TypeInformation.of(ProtocolRisk.class);
     public static final TypeInformation<WeekRisk> WEEK_RISK = TypeInformation.of(WeekRisk.class);
+    public static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AlertThresholds thresholds;
     private final OutputTag<ProtocolRisk> protocolRisk;
     private final OutputTag<WeekRisk> weekRisk;
+    private final OutputTag<Incident> incidents;
+    private transient IncidentTracker tracker;
+    /** The open incidents as JSON (IncidentState); cleared when none is open. */
+    private transient ValueState<String> openIncidents;
     private transient ShockDetector detector;
     private transient ValueState<NetworkWeek> previous;
     private transient ValueState<WeekRisk> previousRisk;
@@ -49,14 +60,23 @@ public class ShockDetectionFunction extends KeyedProcessFunction<Integer, Networ
     private transient Counter weeksAssessed;
 
     public ShockDetectionFunction(AlertThresholds thresholds, OutputTag<ProtocolRisk> protocolRisk, OutputTag<WeekRisk> weekRisk) {
+        this(thresholds, protocolRisk, weekRisk, null);
+    }
+
+    /** @param incidents side output for incident records (null: incidents are tracked but not emitted) */
+    public ShockDetectionFunction(AlertThresholds thresholds, OutputTag<ProtocolRisk> protocolRisk, OutputTag<WeekRisk> weekRisk,
+                                  OutputTag<Incident> incidents) {
         this.thresholds = thresholds;
         this.protocolRisk = protocolRisk;
         this.weekRisk = weekRisk;
+        this.incidents = incidents;
     }
 
     @Override
     public void open(OpenContext openContext) {
         detector = new ShockDetector(thresholds);
+        tracker = new IncidentTracker(thresholds);
+        openIncidents = getRuntimeContext().getState(new ValueStateDescriptor<>("open-incidents", Types.STRING));
         previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-week", WeekSequencer.TYPE));
         previousRisk = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-week-risk", WEEK_RISK));
         detectors = getRuntimeContext().getMapState(new MapStateDescriptor<>("change-point-detectors", Types.STRING,
@@ -91,6 +111,17 @@ public class ShockDetectionFunction extends KeyedProcessFunction<Integer, Networ
         }
         previous.update(week);
         previousRisk.update(assessment.weekRisk());
+        String stored = openIncidents.value();
+        IncidentState incidentState = stored == null ? new IncidentState() : JSON.readValue(stored, IncidentState.class);
+        List<Incident> weekIncidents = tracker.update(week.week, assessment.alerts(), assessment.assets(), incidentState);
+        if (incidentState.open.isEmpty()) {
+            openIncidents.clear();
+        } else {
+            openIncidents.update(JSON.writeValueAsString(incidentState));
+        }
+        if (incidents != null) {
+            weekIncidents.forEach(i -> ctx.output(incidents, i));
+        }
         weeksAssessed.inc();
         for (Alert alert : assessment.alerts()) {
             alertsEmitted.get(alert.severity).inc();

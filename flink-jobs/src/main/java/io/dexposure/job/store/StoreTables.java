@@ -2,6 +2,7 @@ package io.dexposure.job.store;
 
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.analytics.assembly.WeekIssue;
+import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.analytics.linkpred.ModelQuality;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetrics;
@@ -24,6 +25,7 @@ public final class StoreTables {
     public static final StoreTable<Alert> ALERTS = of(ResultStreams.ALERTS);
     public static final StoreTable<ProtocolRisk> PROTOCOL_RISK = of(ResultStreams.PROTOCOL_RISK);
     public static final StoreTable<WeekRisk> WEEK_RISK = of(ResultStreams.WEEK_RISK);
+    public static final StoreTable<Incident> INCIDENTS = of(ResultStreams.INCIDENTS);
     public static final StoreTable<LinkPrediction> LINK_PREDICTIONS = of(ResultStreams.LINK_PREDICTIONS);
     public static final StoreTable<ModelQuality> MODEL_QUALITY = of(ResultStreams.MODEL_QUALITY);
 

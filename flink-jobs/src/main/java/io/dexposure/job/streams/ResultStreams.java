@@ -2,6 +2,7 @@ package io.dexposure.job.streams;
 
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.analytics.assembly.WeekIssue;
+import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.analytics.linkpred.ModelQuality;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetrics;
@@ -52,9 +53,14 @@ public final class ResultStreams {
             "dexposure_model_quality", List.of("week", "model"), "roland-live-update",
             "Link-prediction quality per week and model: ROLAND and the live baselines (only with ROLAND on).");
 
+    public static final ResultStream<Incident> INCIDENTS = new ResultStream<>("incidents",
+            Incident.class, TypeInformation.of(Incident.class), "dexposure.incidents", i -> i.incident, "incident id",
+            "dexposure_incidents", List.of("week", "incident"), "shock-detector",
+            "One record per open incident per week (alerts about one event grouped, stable id); at most 3 critical per week.");
+
     /** Every result stream, in the order of the docs. */
     public static final List<ResultStream<?>> ALL = List.of(NETWORK_METRICS, PROTOCOL_METRICS, DATA_QUALITY, ALERTS,
-            PROTOCOL_RISK, WEEK_RISK, LINK_PREDICTIONS, MODEL_QUALITY);
+            PROTOCOL_RISK, WEEK_RISK, INCIDENTS, LINK_PREDICTIONS, MODEL_QUALITY);
 
     private ResultStreams() {
     }

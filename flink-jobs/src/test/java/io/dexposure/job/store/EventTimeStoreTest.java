@@ -176,6 +176,7 @@ class EventTimeStoreTest {
         return List.of(new Stored<>(StoreTables.PROTOCOL_METRICS, SampleRecords.protocolMetrics()),
                 new Stored<>(StoreTables.DATA_QUALITY, SampleRecords.issue()),
                 new Stored<>(StoreTables.ALERTS, SampleRecords.alert()),
+                new Stored<>(StoreTables.INCIDENTS, SampleRecords.incident()),
                 new Stored<>(StoreTables.PROTOCOL_RISK, SampleRecords.protocolRisk()),
                 new Stored<>(StoreTables.WEEK_RISK, SampleRecords.weekRisk()),
                 new Stored<>(StoreTables.LINK_PREDICTIONS, SampleRecords.prediction()),

@@ -97,7 +97,30 @@ final class SampleRecords {
         a.subjects = new AlertSubject[] {AlertSubject.of(NODE, "Aave", "Lending", "issuer", 1.5e9),
                 AlertSubject.of("2", "Curve", "Dexes", "creditor", 2.0e8)};
         a.message = "Aave lost 60 % of its TVL.";
+        a.incident = "incident:" + WEEK + ":" + NODE;
         return a;
+    }
+
+    static io.dexposure.analytics.incidents.Incident incident() {
+        io.dexposure.analytics.incidents.Incident i = new io.dexposure.analytics.incidents.Incident();
+        i.incident = "incident:" + WEEK + ":" + NODE;
+        i.id = i.incident + "@" + WEEK;
+        i.week = WEEK;
+        i.status = io.dexposure.analytics.incidents.Incident.OPEN;
+        i.severity = Alert.CRITICAL;
+        i.subject = NODE;
+        i.subjectName = "Aave";
+        i.openedWeek = WEEK;
+        i.usdHeld = 2.5e9;
+        i.usdLost = 1.5e9;
+        i.contagionLossUsd = 3.0e9;
+        i.contagionLossShare = 0.06;
+        i.subjects = new AlertSubject[] {AlertSubject.of(NODE, "Aave", "Lending", "asset", 2.5e9),
+                AlertSubject.of("2", "Curve", "Dexes", "creditor", 2.0e8)};
+        i.memberAlertIds = new String[] {Alert.id(WEEK, "issuer-collapse", NODE)};
+        i.weekAlerts = 1;
+        i.message = "Incident: Aave.";
+        return i;
     }
 
     static ProtocolRisk protocolRisk() {

@@ -6,6 +6,10 @@ import io.dexposure.analytics.alerts.AlertThresholds;
 import io.dexposure.tools.evaluation.FileShockReplay;
 import io.dexposure.analytics.alerts.ShockDetector;
 import io.dexposure.job.JobOptions;
+import io.dexposure.analytics.incidents.IncidentState;
+import io.dexposure.analytics.incidents.IncidentTracker;
+import io.dexposure.tools.evaluation.ManifestExpectations;
+import io.dexposure.tools.evaluation.RuleScorecard;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
 import io.dexposure.replayer.generate.ScenarioManifest;
 import picocli.CommandLine.Command;
@@ -47,7 +51,11 @@ public class AlertEvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no ground truth: " + truth + " does not exist (pass --scenarios)");
         }
         AlertThresholds t = thresholds == null ? AlertThresholds.defaults() : AlertThresholds.load(thresholds);
-        AlertEvaluation evaluation = new AlertEvaluation(ScenarioManifest.read(truth));
+        var manifest = ScenarioManifest.read(truth);
+        AlertEvaluation evaluation = new AlertEvaluation(manifest);
+        RuleScorecard scorecard = new RuleScorecard(manifest);
+        IncidentTracker tracker = new IncidentTracker(t);
+        IncidentState incidents = new IncidentState();
         long start = System.nanoTime();
         int[] weeks = {0};
         new FileShockReplay(new ShockDetector(t), new JobOptions().analysis.calculator()).run(input, reading.readerOptions(),
@@ -55,6 +63,7 @@ public class AlertEvalCommand implements Callable<Integer> {
                     weeks[0]++;
                     List<Alert> alerts = assessment.alerts();
                     evaluation.add(week.week, alerts);
+                    scorecard.add(week.week, alerts, tracker.update(week.week, alerts, assessment.assets(), incidents));
                     System.err.printf("\r%d weeks assessed (%s), %.1f s", weeks[0], week.week, (System.nanoTime() - start) / 1e9);
                     if (printAlerts) {
                         alerts.forEach(a -> System.out.println("\n" + a));
@@ -62,6 +71,13 @@ public class AlertEvalCommand implements Callable<Integer> {
                 });
         System.err.println();
         System.out.print(evaluation.table());
+        System.out.println();
+        System.out.print(scorecard.table());
+        ManifestExpectations v2 = ManifestExpectations.read(truth);
+        if (v2.version() >= 2) {
+            System.out.println();
+            System.out.print(scorecard.v2Table(v2));
+        }
         return 0;
     }
 }

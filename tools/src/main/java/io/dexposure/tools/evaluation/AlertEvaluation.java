@@ -1,5 +1,7 @@
 package io.dexposure.tools.evaluation;
 
+import io.dexposure.analytics.alerts.AssetCollapseRule;
+
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.analytics.alerts.AlertRule;
 
@@ -135,7 +137,7 @@ public final class AlertEvaluation {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.US, "%-24s %10s %10s %10s %10s%n", "rule", "critical", "warning", "info", "in calm wks"));
         Map<String, int[]> byRule = new LinkedHashMap<>();
-        for (String rule : List.of(AlertRule.ISSUER_COLLAPSE, AlertRule.CREDITOR_AT_RISK, AlertRule.CONTAGION,
+        for (String rule : List.of(AssetCollapseRule.NAME, AlertRule.ISSUER_COLLAPSE, AlertRule.CREDITOR_AT_RISK, AlertRule.CONTAGION,
                 AlertRule.CONTAGION_HYPOTHETICAL, AlertRule.REGIME_CHANGE, AlertRule.SECTOR_OUTFLOW, AlertRule.CONCENTRATION)) {
             byRule.put(rule, new int[4]);
         }

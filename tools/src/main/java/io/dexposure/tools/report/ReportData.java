@@ -10,6 +10,8 @@ import io.dexposure.analytics.linkpred.ModelQuality;
 import io.dexposure.job.store.StoreTable;
 import io.dexposure.tools.results.CommittedRecords;
 import io.dexposure.job.store.StoreTables;
+import io.dexposure.analytics.incidents.Incident;
+import io.dexposure.job.JobOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -33,7 +35,13 @@ import java.util.Map;
  * empty), plus the crisis weeks to mark. Duplicates (an at-least-once reader, a rerun) are dropped by id.
  */
 public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> alerts, List<ProtocolRisk> protocolRisk,
-                         List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises) {
+                         List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises, List<Incident> incidents) {
+
+    /** Without incident records. */
+    public ReportData(String source, List<WeekMetrics> weeks, List<Alert> alerts, List<ProtocolRisk> protocolRisk,
+                      List<ModelQuality> modelQuality, List<WeekIssue> issues, List<Crisis> crises) {
+        this(source, weeks, alerts, protocolRisk, modelQuality, issues, crises, List.of());
+    }
 
     /** A named period drawn on every time chart. */
     public record Crisis(String title, LocalDate start, LocalDate end) {
@@ -55,7 +63,7 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
         }
         return new ReportData(description, sorted(rows(c, StoreTables.WEEK_METRICS)), rows(c, StoreTables.ALERTS),
                 rows(c, StoreTables.PROTOCOL_RISK), rows(c, StoreTables.MODEL_QUALITY), rows(c, StoreTables.DATA_QUALITY),
-                crises);
+                crises, rows(c, StoreTables.INCIDENTS));
     }
 
     /** Everything committed on the job's result topics (read_committed, from the beginning to the current end). */
@@ -66,7 +74,8 @@ public record ReportData(String source, List<WeekMetrics> weeks, List<Alert> ale
                     topic(consumer, o.topic(ResultStreams.ALERTS), Alert.class, a -> a.id),
                     topic(consumer, o.topic(ResultStreams.PROTOCOL_RISK), ProtocolRisk.class, r -> r.id),
                     topic(consumer, o.topic(ResultStreams.MODEL_QUALITY), ModelQuality.class, q -> q.id),
-                    topic(consumer, o.topic(ResultStreams.DATA_QUALITY), WeekIssue.class, i -> i.id), CRISES);
+                    topic(consumer, o.topic(ResultStreams.DATA_QUALITY), WeekIssue.class, i -> i.id), CRISES,
+                    topic(consumer, o.topic(ResultStreams.INCIDENTS), Incident.class, i -> i.id));
         }
     }
 

@@ -276,6 +276,7 @@ public final class ReportRenderer {
             h.append(crisisRow(data, c));
         }
         h.append("</table>\n");
+        h.append(incidentTable(data));
         for (Section s : sections) {
             h.append("<h2>").append(escape(s.title())).append("</h2>\n");
             if (s.file() != null) {
@@ -286,6 +287,38 @@ public final class ReportRenderer {
             }
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    /** The latest record of every incident: what happened, to whom, and how it ended. */
+    private static String incidentTable(ReportData data) {
+        Map<String, io.dexposure.analytics.incidents.Incident> latest = new TreeMap<>();
+        for (io.dexposure.analytics.incidents.Incident i : data.incidents()) {
+            latest.merge(i.incident, i, (a, b) -> a.week.compareTo(b.week) >= 0 ? a : b);
+        }
+        StringBuilder h = new StringBuilder("<h2>Incidents</h2>\n");
+        if (latest.isEmpty()) {
+            return h.append("<p class=\"missing\">No incidents: nothing on the incidents topic / dexposure_incidents.</p>\n").toString();
+        }
+        h.append("<table><tr><th>incident</th><th>opened</th><th>last week</th><th>status</th><th>assets</th>"
+                + "<th>held by others</th><th>measured losses</th><th>largest creditors</th><th>alerts</th></tr>\n");
+        for (io.dexposure.analytics.incidents.Incident i : latest.values()) {
+            StringBuilder assets = new StringBuilder();
+            StringBuilder creditors = new StringBuilder();
+            int named = 0;
+            for (var s : i.subjects == null ? new io.dexposure.analytics.alerts.AlertSubject[0] : i.subjects) {
+                if ("asset".equals(s.role)) {
+                    assets.append(assets.length() == 0 ? "" : ", ").append(s.name == null ? s.id : s.name);
+                } else if ("creditor".equals(s.role) && named++ < 3) {
+                    creditors.append(creditors.length() == 0 ? "" : ", ").append(s.name == null ? s.id : s.name)
+                            .append(String.format(Locale.US, " $%.2f bn", (s.usd == null ? 0 : s.usd) / 1e9));
+                }
+            }
+            h.append(String.format(Locale.US, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>$%.2f bn</td>"
+                            + "<td>$%.2f bn</td><td>%s</td><td>%d</td></tr>%n", escape(i.incident), i.openedWeek, i.week, i.status,
+                    escape(assets.toString()), i.usdHeld / 1e9, i.usdLost / 1e9, escape(creditors.toString()),
+                    i.memberAlertIds == null ? 0 : i.memberAlertIds.length));
+        }
+        return h.append("</table>\n").toString();
     }
 
     private static String crisisRow(ReportData data, ReportData.Crisis c) {

@@ -15,6 +15,9 @@ import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.analytics.network.WeeklyNetwork;
 import io.dexposure.tools.results.WeekResultsConsumer;
 import io.dexposure.job.sinks.JsonKafkaSink;
+import io.dexposure.analytics.incidents.Incident;
+import io.dexposure.analytics.incidents.IncidentState;
+import io.dexposure.analytics.incidents.IncidentTracker;
 import io.dexposure.localkafka.LocalKafkaBroker;
 import io.dexposure.replayer.publish.KafkaTopics;
 import io.dexposure.replayer.publish.PublisherConfig;
@@ -74,6 +77,8 @@ class SampleReplayIntegrationTest {
     static Map<String, WeekMetrics> expected;
     /** The alerts the shock detector raises on the file, by id, as JSON. */
     static Map<String, String> expectedAlerts;
+    /** The incident records of the file, by id, as JSON. */
+    static Map<String, String> expectedIncidents;
     static ProtocolDirectory directory;
 
     @TempDir
@@ -92,21 +97,27 @@ class SampleReplayIntegrationTest {
         }
         assertThat(expected).hasSizeGreaterThanOrEqualTo(30);
         expectedAlerts = new LinkedHashMap<>();
+        expectedIncidents = new LinkedHashMap<>();
+        // What `detect` computes on the file: the detector and the incident tracker, week by week.
+        IncidentTracker tracker = new IncidentTracker(AlertThresholds.defaults());
+        IncidentState open = new IncidentState();
         new FileShockReplay(new ShockDetector(AlertThresholds.defaults()), new JobOptions().analysis.calculator())
-                .run(SAMPLE, SnapshotReader.Options.all(), directory, (week, assessment) -> assessment.alerts()
-                        .forEach(a -> expectedAlerts.put(a.id, new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8))));
+                .run(SAMPLE, SnapshotReader.Options.all(), directory, (week, assessment) -> {
+                    tracker.update(week.week, assessment.alerts(), assessment.assets(), open)
+                            .forEach(i -> expectedIncidents.put(i.id, new String(JsonKafkaSink.toJson(i), StandardCharsets.UTF_8)));
+                    assessment.alerts().forEach(a -> expectedAlerts.put(a.id, new String(JsonKafkaSink.toJson(a), StandardCharsets.UTF_8)));
+                });
         // The sample's two scripted collapses raise critical alerts; the set is not trivially empty.
-        assertThat(expectedAlerts.keySet()).anyMatch(id -> id.startsWith("2022-05-09:issuer-collapse:"))
-                .anyMatch(id -> id.startsWith("2022-11-07:issuer-collapse:"));
+        assertThat(expectedAlerts.keySet()).anyMatch(id -> id.startsWith("2022-05-09:asset-collapse:"))
+                .anyMatch(id -> id.startsWith("2022-11-07:asset-collapse:"));
+        assertThat(expectedIncidents.keySet()).contains("incident:2022-05-09:UST@2022-05-09", "incident:2022-11-07:FTT@2022-11-07");
     }
 
     @Test
     void everyWeekExactlyOnceAcrossAJobRestartAndASecondReplay() throws Exception {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         JobOptions options = options(broker, checkpoints);
-        KafkaTopics.ensure(broker, List.of(options.kafka.inputTopic, options.kafka.topic(ResultStreams.NETWORK_METRICS), options.kafka.topic(ResultStreams.PROTOCOL_METRICS),
-                options.kafka.topic(ResultStreams.DATA_QUALITY), options.kafka.topic(ResultStreams.ALERTS), options.kafka.topic(ResultStreams.PROTOCOL_RISK), options.kafka.topic(ResultStreams.WEEK_RISK),
-                options.kafka.topic(ResultStreams.LINK_PREDICTIONS), options.kafka.topic(ResultStreams.MODEL_QUALITY)), 2);
+        KafkaTopics.ensure(broker, options.kafka.allTopics(), 2);
         AlertConsumer alertConsumer = new AlertConsumer(broker, options.kafka.topic(ResultStreams.ALERTS), null, Alert.INFO);
         Map<String, List<String>> alerts = new HashMap<>();
 
@@ -154,6 +165,22 @@ class SampleReplayIntegrationTest {
                 records += raw.poll(Duration.ofMillis(300)).count();
             }
             assertThat(records).as("alert records on the topic").isEqualTo(expectedAlerts.size());
+        }
+        // Incidents: every record once, exactly as detect computes it on the file (the open incident
+        // survives the restart in the operator's state, so ids and members match).
+        try (var raw = io.dexposure.tools.results.CommittedRecords.consumer(broker,
+                io.dexposure.tools.results.CommittedRecords.freshGroup("it-incidents-"))) {
+            raw.subscribe(List.of(options.kafka.topic(ResultStreams.INCIDENTS)));
+            Map<String, List<String>> incidents = new HashMap<>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < end) {
+                raw.poll(Duration.ofMillis(300)).forEach(r -> {
+                    Incident i = io.dexposure.tools.results.CommittedRecords.read(r, Incident.class);
+                    incidents.computeIfAbsent(i.id, k -> new ArrayList<>()).add(new String(JsonKafkaSink.toJson(i), StandardCharsets.UTF_8));
+                });
+            }
+            assertThat(incidents.keySet()).containsExactlyInAnyOrderElementsOf(expectedIncidents.keySet());
+            incidents.forEach((id, copies) -> assertThat(copies).as("incident %s", id).containsExactly(expectedIncidents.get(id)));
         }
         assertThat(alerts.keySet()).containsExactlyInAnyOrderElementsOf(expectedAlerts.keySet());
         alerts.forEach((id, copies) -> assertThat(copies).as("alert %s", id).containsExactly(expectedAlerts.get(id)));
@@ -209,6 +236,7 @@ class SampleReplayIntegrationTest {
         options.kafka.topics.put(ResultStreams.WEEK_RISK.name(), "it-" + run + ".week-risk");
         options.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), "it-" + run + ".link-predictions");
         options.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), "it-" + run + ".model-quality");
+        options.kafka.topics.put(ResultStreams.INCIDENTS.name(), "it-" + run + ".incidents");
         options.kafka.groupId = "it-" + run;
         options.kafka.transactionalIdPrefix = "it-" + run;
         options.execution.checkpointDir = checkpoints.toUri().toString();
