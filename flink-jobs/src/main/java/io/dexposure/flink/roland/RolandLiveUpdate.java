@@ -66,7 +66,8 @@ public final class RolandLiveUpdate implements AutoCloseable {
             EvaluationPairs pairs = EvaluationPairs.sample(week, settings.negativeRatio, settings.mrrQueries,
                     settings.mrrCandidates, settings.seed);
             if (pairs.positives() > 0) {
-                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory)));
+                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory,
+                        PairFeatures.byId(previous.week(), settings.pairFeatures))));
                 quality.add(pairs.quality(new PersistenceScorer(previous.week())));
                 if (settings.liveBaselines) {
                     for (LinkScorer scorer : NeighbourhoodScorer.all(previous.week())) {
@@ -115,7 +116,8 @@ public final class RolandLiveUpdate implements AutoCloseable {
                 lastLogTvl[i] = state[width];
             }
         }
-        float[] features = NodeFeatures.of(week, lastLogTvl);
+        RolandStep before = memory.previousStep();
+        float[] features = NodeFeatures.of(week, lastLogTvl, settings.churnFeatures && before != null ? before.week() : null);
         float[] next1;
         float[] next2;
         try (NDManager m = manager.newSubManager()) {
@@ -145,6 +147,8 @@ public final class RolandLiveUpdate implements AutoCloseable {
         List<LinkPrediction> out = new ArrayList<>(week.linkCount() + settings.topK);
         float[] source = new float[d];
         float[] target = new float[d];
+        PairFeatures links = PairFeatures.of(week, settings.pairFeatures);
+        float[] pair = new float[PairFeatures.COUNT];
         for (int k = 0; k < week.linkCount(); k++) {
             int s = week.linkSources[k];
             int t = week.linkTargets[k];
@@ -153,8 +157,9 @@ public final class RolandLiveUpdate implements AutoCloseable {
             }
             System.arraycopy(embeddings, s * d, source, 0, d);
             System.arraycopy(embeddings, t * d, target, 0, d);
+            links.write(s, t, pair, 0);
             out.add(prediction(week, predicted, LinkPrediction.PERSISTING, null, s, t,
-                    RolandModel.probability(RolandModel.logit(parameters, source, target))));
+                    RolandModel.probability(RolandModel.logit(parameters, source, target, pair, 0))));
         }
         List<NewLinkRanking.Candidate> fresh = NewLinkRanking.topK(manager, week, embeddings, d,
                 parameters.values(RolandParameters.DEC_W), parameters.values(RolandParameters.DEC_B)[0], settings.topK);

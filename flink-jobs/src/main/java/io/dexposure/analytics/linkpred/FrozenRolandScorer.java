@@ -1,0 +1,67 @@
+package io.dexposure.analytics.linkpred;
+
+import io.dexposure.flink.linkpred.LinkScorer;
+import io.dexposure.flink.roland.PairFeatures;
+import io.dexposure.flink.roland.RolandLinkScorer;
+import io.dexposure.flink.roland.RolandLiveUpdate;
+import io.dexposure.flink.roland.RolandMemory;
+import io.dexposure.flink.roland.RolandModel;
+import io.dexposure.flink.roland.RolandParameters;
+import io.dexposure.flink.sequence.NetworkWeek;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * ROLAND's predictions as they stood right after it advanced on week t: every node's last-layer state and the
+ * parameters of that moment, copied, so that weeks t+1 .. t+h can be scored from week t while the live loop
+ * runs on (the h-weeks-ahead protocol). Scores as {@link RolandLinkScorer} does: a node never seen has zeros,
+ * pair features from week t.
+ */
+public final class FrozenRolandScorer implements LinkScorer {
+    private final RolandParameters parameters;
+    private final Map<String, float[]> embeddings;
+    private final PairFeatures madeAt;
+    private final int dimension;
+
+    private FrozenRolandScorer(RolandParameters parameters, Map<String, float[]> embeddings, PairFeatures madeAt) {
+        this.parameters = parameters;
+        this.embeddings = embeddings;
+        this.madeAt = madeAt;
+        this.dimension = parameters.hidden2();
+    }
+
+    /** A copy of the memory's model and of the states of {@code week}'s nodes, right after the advance on it. */
+    public static FrozenRolandScorer freeze(RolandMemory memory, NetworkWeek week, boolean pairFeatures) throws Exception {
+        RolandParameters parameters = RolandParameters.fromBytes(memory.model());
+        int h1 = parameters.hidden1();
+        int h2 = parameters.hidden2();
+        Map<String, float[]> rows = new HashMap<>(week.nodeCount() * 2);
+        for (String id : week.ids) {
+            float[] state = memory.nodeState(id);
+            if (state != null) {
+                rows.put(id, java.util.Arrays.copyOfRange(state, h1, h1 + h2));
+            }
+        }
+        return new FrozenRolandScorer(parameters, rows, PairFeatures.byId(week, pairFeatures));
+    }
+
+    @Override
+    public String name() {
+        return RolandLiveUpdate.MODEL;
+    }
+
+    @Override
+    public double[] score(NetworkWeek week, int[] sources, int[] targets) {
+        float[] zero = new float[dimension];
+        float[] pair = new float[PairFeatures.COUNT];
+        double[] scores = new double[sources.length];
+        for (int k = 0; k < scores.length; k++) {
+            String s = week.ids[sources[k]];
+            String t = week.ids[targets[k]];
+            madeAt.write(s, t, pair, 0);
+            scores[k] = RolandModel.logit(parameters, embeddings.getOrDefault(s, zero), embeddings.getOrDefault(t, zero), pair, 0);
+        }
+        return scores;
+    }
+}
