@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>a link persists with a probability that grows with its share of the holder's exposure
  *       ({@code persistence} ± {@link #SPREAD}/2 from the holder's smallest to its largest link);</li>
- *   <li>new links are opened by holders in proportion to their link count in the input week, to an issuer
- *       the holder is exposed to in the input week ({@link #PREFERRED} of them: a holding that comes and goes)
- *       or else one held by a holder that shares an issuer with it (triadic closure).</li>
+ *   <li>new links (never one of last week's) are opened by holders in proportion to their link count in the
+ *       input week, to an issuer the holder is exposed to in the input week ({@link #PREFERRED} of them: a
+ *       holding that comes and goes) or else one held by a holder that shares an issuer with it (triadic closure).</li>
  * </ul>
  * Seeded: the same history, persistence and seed give the same links.
  */
@@ -60,6 +60,7 @@ public final class LinkChurn {
         List<Double> weights = new ArrayList<>(target);
         Set<Long> present = new HashSet<>(target * 2);
         // Persisting links: each holder's links ranked by size, the larger the likelier to stay.
+        Set<Long> before = new HashSet<>(previous.linkCount() * 2);
         Map<Integer, List<Integer>> byHolder = new HashMap<>();
         for (int k = 0; k < previous.linkCount(); k++) {
             byHolder.computeIfAbsent(previous.linkSources[k], x -> new ArrayList<>()).add(k);
@@ -72,6 +73,9 @@ public final class LinkChurn {
                 double keep = Math.max(0.02, Math.min(0.98, persistence + SPREAD * (rank - 0.5)));
                 Integer s = index.get(previous.ids[previous.linkSources[k]]);
                 Integer t = index.get(previous.ids[previous.linkTargets[k]]);
+                if (s != null && t != null) {
+                    before.add((long) s * n + t);
+                }
                 if (s != null && t != null && random.nextDouble() < keep && present.add((long) s * n + t)) {
                     links.add(new int[] {s, t});
                     weights.add(previous.linkWeights[k]);
@@ -101,7 +105,8 @@ public final class LinkChurn {
                 t = theirs[random.nextInt(theirs.length)];
                 w = weightsOf[s][random.nextInt(own.length)] * Math.exp(random.nextGaussian());
             }
-            if (s != t && present.add((long) s * n + t)) {
+            // A new link is new: not one of last week's (so that the share of persisting links is the keep rate).
+            if (s != t && !before.contains((long) s * n + t) && present.add((long) s * n + t)) {
                 links.add(new int[] {s, t});
                 weights.add(w);
             }
