@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "week", "seq", "id", "kind", "name", "category", "tvlUsd", "source", "target",
-        "exposureUsd", "flipped", "composition", "nodes", "links", "droppedLinks", "flippedLinks", "origin"})
+        "exposureUsd", "flipped", "composition", "nodes", "links", "droppedLinks", "flippedLinks",
+        "nullIdNodes", "nullIdLinks", "nonPositiveLinks", "origin"})
 public class SnapshotEvent {
     public static final String NODE = "node";
     public static final String LINK = "link";
@@ -54,10 +55,16 @@ public class SnapshotEvent {
     // week-closed
     public Integer nodes;
     public Integer links;
-    /** Links in the file that were dropped (null target or source); not counted in links. */
+    /** Links in the file that were dropped (size &lt;= 0 under the default rule); not counted in links. */
     public Integer droppedLinks;
     /** Links whose negative size was flipped; counted in links. */
     public Integer flippedLinks;
+    /** Nodes in the file with a null (or "None") id, merged into the one UnresolvedNode; null on old markers. */
+    public Integer nullIdNodes;
+    /** Links in the file with a null (or "None") source or target, attached to the UnresolvedNode. */
+    public Integer nullIdLinks;
+    /** Links in the file with size &lt;= 0, whether dropped or flipped. */
+    public Integer nonPositiveLinks;
     /** Where the week came from: the snapshot file name, or "pull". */
     public String origin;
 
@@ -106,6 +113,16 @@ public class SnapshotEvent {
         return e;
     }
 
+    /** A marker that also counts the null ids and non-positive links of the week as read. */
+    public static SnapshotEvent weekClosed(String week, int nodes, int links, int droppedLinks, int flippedLinks,
+                                           int nullIdNodes, int nullIdLinks, int nonPositiveLinks, String origin) {
+        SnapshotEvent e = weekClosed(week, nodes, links, droppedLinks, flippedLinks, origin);
+        e.nullIdNodes = nullIdNodes;
+        e.nullIdLinks = nullIdLinks;
+        e.nonPositiveLinks = nonPositiveLinks;
+        return e;
+    }
+
     @JsonIgnore // a derived test, not a field: keep it out of the JSON
     public boolean isNode() {
         return NODE.equals(type);
@@ -137,7 +154,9 @@ public class SnapshotEvent {
                 && Objects.equals(exposureUsd, e.exposureUsd) && Objects.equals(flipped, e.flipped)
                 && Objects.equals(composition, e.composition) && Objects.equals(nodes, e.nodes)
                 && Objects.equals(links, e.links) && Objects.equals(droppedLinks, e.droppedLinks)
-                && Objects.equals(flippedLinks, e.flippedLinks) && Objects.equals(origin, e.origin);
+                && Objects.equals(flippedLinks, e.flippedLinks) && Objects.equals(nullIdNodes, e.nullIdNodes)
+                && Objects.equals(nullIdLinks, e.nullIdLinks) && Objects.equals(nonPositiveLinks, e.nonPositiveLinks)
+                && Objects.equals(origin, e.origin);
     }
 
     @Override

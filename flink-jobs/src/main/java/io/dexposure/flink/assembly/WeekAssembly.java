@@ -107,6 +107,7 @@ public final class WeekAssembly {
                     marker, receivedNodes, receivedLinks, duplicates));
         }
         builder.droppedLinks(orZero(marker.droppedLinks)).flippedLinks(orZero(marker.flippedLinks));
+        builder.inputQuirks(orZero(marker.nullIdNodes), orZero(marker.nullIdLinks), orZero(marker.nonPositiveLinks));
         return AssembledWeek.complete(builder.build());
     }
 

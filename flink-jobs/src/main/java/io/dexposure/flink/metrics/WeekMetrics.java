@@ -12,7 +12,8 @@ import java.util.List;
 @JsonPropertyOrder({"id", "week", "nodes", "protocols", "tokenBuckets", "edges", "selfLoops", "isolatedNodes",
         "totalTvlUsd", "tokenBucketSizeUsd", "totalExposureUsd", "protocolExposureUsd", "density",
         "meanDegree", "inDegreeMax", "outDegreeMax", "inDegreeStd", "outDegreeStd", "inDegreeMedian",
-        "outDegreeMedian", "droppedLinks", "flippedLinks", "mergedParallelLinks",
+        "outDegreeMedian", "droppedLinks", "flippedLinks", "nullIdNodes", "nullIdLinks",
+        "nonPositiveLinks", "mergedParallelLinks",
         "weakComponents", "largestWeakComponentShare", "strongComponents", "largestStrongComponentShare",
         "degreeCentralization", "inDegreeCentralization", "outDegreeCentralization", "degreeCv", "degreeEntropy",
         "degreeTop10PercentShare", "degreeGini", "assortativity", "weightedAssortativity",
@@ -56,6 +57,12 @@ public class WeekMetrics {
     public double outDegreeMedian;
     public int droppedLinks;
     public int flippedLinks;
+    /** Input nodes with a null id, merged into the unresolved node "None". */
+    public int nullIdNodes;
+    /** Input links with a null endpoint, attached to the unresolved node "None". */
+    public int nullIdLinks;
+    /** Input links with size &lt;= 0 (dropped by default, or flipped). */
+    public int nonPositiveLinks;
     public int mergedParallelLinks;
     // --- structure (metrics suite; definitions in the README, NetworkX-exact where NetworkX has them)
     public int weakComponents;

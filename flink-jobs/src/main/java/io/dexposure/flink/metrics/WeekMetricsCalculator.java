@@ -75,6 +75,9 @@ public final class WeekMetricsCalculator implements Serializable {
         m.edges = network.edgeCount();
         m.droppedLinks = network.droppedLinks();
         m.flippedLinks = network.flippedLinks();
+        m.nullIdNodes = network.nullIdNodes();
+        m.nullIdLinks = network.nullIdLinks();
+        m.nonPositiveLinks = network.nonPositiveLinks();
         m.mergedParallelLinks = network.mergedParallelLinks();
 
         int[] in = new int[n];

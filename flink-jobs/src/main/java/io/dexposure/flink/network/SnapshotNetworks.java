@@ -25,6 +25,7 @@ public final class SnapshotNetworks {
         for (SnapshotLink link : week.links()) {
             builder.addLink(link.source(), link.target(), link.exposureUsd());
         }
-        return builder.droppedLinks(week.droppedLinks()).flippedLinks(week.flippedLinks()).build();
+        return builder.droppedLinks(week.droppedLinks()).flippedLinks(week.flippedLinks())
+                .inputQuirks(week.nullIdNodes(), week.nullIdLinks(), week.nonPositiveLinks()).build();
     }
 }

@@ -32,6 +32,10 @@ public final class WeeklyNetwork {
     private final int droppedLinks;
     private final int flippedLinks;
     private final int mergedParallelLinks;
+    // Input counts from the reader (week-closed marker), set by the builder after the arrays are built.
+    private int nullIdNodes;
+    private int nullIdLinks;
+    private int nonPositiveLinks;
 
     WeeklyNetwork(LocalDate week, String[] ids, String[] names, String[] categories, double[] tvlUsd,
                   List<Map<String, Double>> compositions, Map<String, Integer> indexById, int[] outOffsets,
@@ -140,6 +144,21 @@ public final class WeeklyNetwork {
         return flippedLinks;
     }
 
+    /** Nodes of the input with a null id, merged into the one unresolved node ("None"). */
+    public int nullIdNodes() {
+        return nullIdNodes;
+    }
+
+    /** Links of the input with a null endpoint, attached to the unresolved node. */
+    public int nullIdLinks() {
+        return nullIdLinks;
+    }
+
+    /** Links of the input with size &lt;= 0, dropped or flipped. */
+    public int nonPositiveLinks() {
+        return nonPositiveLinks;
+    }
+
     /** Links that repeated an earlier (source, target) pair in the same week and were added to it. */
     public int mergedParallelLinks() {
         return mergedParallelLinks;
@@ -165,6 +184,9 @@ public final class WeeklyNetwork {
         private int m;
         private int droppedLinks;
         private int flippedLinks;
+        private int nullIdNodes;
+        private int nullIdLinks;
+        private int nonPositiveLinks;
 
         WeeklyNetworkBuilder(LocalDate week) {
             this.week = week;
@@ -219,6 +241,14 @@ public final class WeeklyNetwork {
             return this;
         }
 
+        /** The reader's counts of null ids (nodes, link endpoints) and non-positive links. */
+        public WeeklyNetworkBuilder inputQuirks(int nullIdNodes, int nullIdLinks, int nonPositiveLinks) {
+            this.nullIdNodes = nullIdNodes;
+            this.nullIdLinks = nullIdLinks;
+            this.nonPositiveLinks = nonPositiveLinks;
+            return this;
+        }
+
         public WeeklyNetwork build() {
             // Sort links by (source, target) through an index permutation keyed on the packed pair,
             // then merge parallel links by summing: one pass, no per-link objects.
@@ -250,10 +280,14 @@ public final class WeeklyNetwork {
             for (int i = 0; i < n; i++) {
                 offsets[i + 1] += offsets[i];
             }
-            return new WeeklyNetwork(week, Arrays.copyOf(ids, n), Arrays.copyOf(names, n),
+            WeeklyNetwork network = new WeeklyNetwork(week, Arrays.copyOf(ids, n), Arrays.copyOf(names, n),
                     Arrays.copyOf(categories, n), Arrays.copyOf(tvl, n), List.copyOf(compositions),
                     Map.copyOf(indexById), offsets, Arrays.copyOf(targets, distinct),
                     Arrays.copyOf(weights, distinct), droppedLinks, flippedLinks, m - distinct);
+            network.nullIdNodes = nullIdNodes;
+            network.nullIdLinks = nullIdLinks;
+            network.nonPositiveLinks = nonPositiveLinks;
+            return network;
         }
     }
 }

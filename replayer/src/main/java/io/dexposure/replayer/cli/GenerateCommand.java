@@ -1,5 +1,6 @@
 package io.dexposure.replayer.cli;
 
+import io.dexposure.replayer.generate.CalibratedDatasetWriter;
 import io.dexposure.replayer.generate.CrisisKind;
 import io.dexposure.replayer.generate.CrisisScenario;
 import io.dexposure.replayer.generate.GeneratorSettings;
@@ -110,6 +111,15 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "week before are generated).")
     LocalDate ftxWeek;
 
+    /** Which generator: v2 is calibrated to the real data (real-data.md), v1 is the earlier protocol-only model. */
+    public enum Model { V2, V1 }
+
+    @Option(names = "--model", paramLabel = "V2|V1", defaultValue = "V2", converter = ModelConverter.class,
+            description = "v2 (default): calibrated to the real files (token nodes, the null-id node, raw "
+                    + "non-positive links, link churn ~0.53 persistence, Terra/FTX as token nodes, decoys). "
+                    + "v1: the earlier protocol-issuer model, for comparison with results measured on it.")
+    Model model;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -123,14 +133,17 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         try {
-            SnapshotDatasetWriter.Summary summary = SnapshotDatasetWriter.write(settings, out, mapping, manifest,
+            SnapshotDatasetWriter.Progress progress =
                     (week, written, total, bytes) -> {
                         if (written % PROGRESS_EVERY_WEEKS == 0 || written == total) {
                             err.printf(Locale.ROOT, "generate: %d/%d weeks written (%s, %d nodes, %d links), %.1f MB%n",
                                     written, total, week.week(), week.nodeCount(), week.linkCount(), bytes / 1e6);
                             err.flush();
                         }
-                    });
+                    };
+            SnapshotDatasetWriter.Summary summary = model == Model.V1
+                    ? SnapshotDatasetWriter.write(settings, out, mapping, manifest, progress)
+                    : CalibratedDatasetWriter.write(settings, out, mapping, manifest, progress);
             err.printf(Locale.ROOT, "generate: wrote %s (%d weeks, %d nodes and %d links in total, %.1f MB), %s, %s%n",
                     out, summary.weeks(), summary.nodes(), summary.links(), summary.bytes() / 1e6, mapping, manifest);
             for (ScenarioGroundTruth s : summary.scenarios()) {
@@ -212,6 +225,18 @@ public final class GenerateCommand implements Callable<Integer> {
     private static Path beside(Path file, String name) {
         Path parent = file.getParent();
         return parent == null ? Path.of(name) : parent.resolve(name);
+    }
+
+    /** "v2"/"v1" in either case. */
+    static final class ModelConverter implements ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            try {
+                return Model.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a model (v2 or v1)");
+            }
+        }
     }
 
     /** ISO dates (YYYY-MM-DD) with a message that names the expected form. */

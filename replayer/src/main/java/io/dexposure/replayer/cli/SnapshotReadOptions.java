@@ -1,6 +1,7 @@
 package io.dexposure.replayer.cli;
 
 import io.dexposure.replayer.snapshot.NegativeTvlPolicy;
+import io.dexposure.replayer.snapshot.NonPositiveLinkPolicy;
 import io.dexposure.replayer.snapshot.ProtocolDirectory;
 import io.dexposure.replayer.snapshot.SnapshotReader;
 import picocli.CommandLine.Option;
@@ -24,8 +25,11 @@ public class SnapshotReadOptions {
     @Option(names = "--negative-tvl", description = "A node with a negative size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     NegativeTvlPolicy negativeTvl = NegativeTvlPolicy.REJECT;
 
+    @Option(names = "--non-positive-links", description = "A link with size <= 0: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as the dataset authors' loaders do; counted either way).")
+    NonPositiveLinkPolicy nonPositiveLinks = NonPositiveLinkPolicy.DROP;
+
     public SnapshotReader.Options readerOptions() {
-        return new SnapshotReader.Options(from, to, negativeTvl);
+        return new SnapshotReader.Options(from, to, negativeTvl, nonPositiveLinks);
     }
 
     /** The mapping named, or the id_to_info.json beside the input, or none. */

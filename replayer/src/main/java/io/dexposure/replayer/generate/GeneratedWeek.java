@@ -1,5 +1,6 @@
 package io.dexposure.replayer.generate;
 
+import io.dexposure.events.UnresolvedNode;
 import io.dexposure.events.NodeKind;
 import io.dexposure.replayer.snapshot.SnapshotLink;
 import io.dexposure.replayer.snapshot.SnapshotNode;
@@ -140,8 +141,10 @@ public final class GeneratedWeek {
     }
 
     /**
-     * The week as the snapshot reader's record, for code that consumes {@link WeekSnapshot}s. Nothing
-     * is dropped or flipped (generated sizes are never negative). Compositions keep the file order.
+     * The week as the snapshot reader reads it by default, for code that consumes {@link WeekSnapshot}s:
+     * links of size &lt;= 0 (generator v2 writes some, as the real files have them) are dropped and counted;
+     * the unresolved node "None" (written with a null id) and links to it are counted. Compositions keep
+     * the file order.
      */
     public WeekSnapshot toWeekSnapshot() {
         List<SnapshotNode> nodes = new ArrayList<>(nodeIds.length);
@@ -153,7 +156,20 @@ public final class GeneratedWeek {
             nodes.add(new SnapshotNode(nodeIds[n], nodeCents[n] / 100.0, Collections.unmodifiableMap(composition)));
         }
         List<SnapshotLink> links = new ArrayList<>(linkSources.length);
+        int nonPositive = 0;
+        int nullIdLinks = 0;
+        int nullIdNodes = 0;
+        for (String id : nodeIds) {
+            nullIdNodes += UnresolvedNode.isUnresolved(id) ? 1 : 0;
+        }
         for (int l = 0; l < linkSources.length; l++) {
+            if (UnresolvedNode.isUnresolved(nodeIds[linkSources[l]]) || UnresolvedNode.isUnresolved(nodeIds[linkTargets[l]])) {
+                nullIdLinks++;
+            }
+            if (linkCents[l] <= 0) {
+                nonPositive++;
+                continue;
+            }
             Map<String, Double> composition = new LinkedHashMap<>();
             for (int e = linkCompositionStart[l]; e < linkCompositionStart[l + 1]; e++) {
                 composition.put(linkTokens[e], linkTokenCents[e] / 100.0);
@@ -161,6 +177,7 @@ public final class GeneratedWeek {
             links.add(new SnapshotLink(nodeIds[linkSources[l]], nodeIds[linkTargets[l]], linkCents[l] / 100.0,
                     Collections.unmodifiableMap(composition), false));
         }
-        return new WeekSnapshot(week, Collections.unmodifiableList(nodes), Collections.unmodifiableList(links), 0, 0);
+        return new WeekSnapshot(week, Collections.unmodifiableList(nodes), Collections.unmodifiableList(links),
+                nonPositive, 0, nullIdNodes, nullIdLinks, nonPositive);
     }
 }

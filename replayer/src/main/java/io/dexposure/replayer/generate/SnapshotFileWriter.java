@@ -1,5 +1,6 @@
 package io.dexposure.replayer.generate;
 
+import io.dexposure.events.UnresolvedNode;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,7 +38,7 @@ public final class SnapshotFileWriter implements Closeable {
         json.writeStartArray();
         for (int n = 0; n < week.nodeCount(); n++) {
             json.writeStartObject();
-            json.writeStringField("id", week.nodeId(n));
+            writeId(json, "id", week.nodeId(n));
             json.writeFieldName("size");
             json.writeNumber(formatCents(week.nodeSizeCents(n)));
             json.writeFieldName("composition");
@@ -54,8 +55,8 @@ public final class SnapshotFileWriter implements Closeable {
         json.writeStartArray();
         for (int l = 0; l < week.linkCount(); l++) {
             json.writeStartObject();
-            json.writeStringField("source", week.nodeId(week.linkSource(l)));
-            json.writeStringField("target", week.nodeId(week.linkTarget(l)));
+            writeId(json, "source", week.nodeId(week.linkSource(l)));
+            writeId(json, "target", week.nodeId(week.linkTarget(l)));
             json.writeFieldName("size");
             json.writeNumber(formatCents(week.linkSizeCents(l)));
             json.writeFieldName("composition");
@@ -70,6 +71,15 @@ public final class SnapshotFileWriter implements Closeable {
         json.writeEndArray();
         json.writeEndObject();
         json.flush();
+    }
+
+    /** The unresolved node is written as the real files have it: a JSON null id. */
+    private static void writeId(JsonGenerator json, String field, String id) throws IOException {
+        if (UnresolvedNode.ID.equals(id)) {
+            json.writeNullField(field);
+        } else {
+            json.writeStringField(field, id);
+        }
     }
 
     /** Bytes handed to the underlying stream so far (exact after each {@link #writeWeek}). */

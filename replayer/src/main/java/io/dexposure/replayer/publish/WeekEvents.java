@@ -34,7 +34,7 @@ public final class WeekEvents {
                     link.composition(), link.flipped()));
         }
         sink.accept(SnapshotEvent.weekClosed(weekKey, week.nodes().size(), week.links().size(), week.droppedLinks(),
-                week.flippedLinks(), origin));
+                week.flippedLinks(), week.nullIdNodes(), week.nullIdLinks(), week.nonPositiveLinks(), origin));
     }
 
     public static List<SnapshotEvent> of(WeekSnapshot week, ProtocolDirectory directory, String origin) {

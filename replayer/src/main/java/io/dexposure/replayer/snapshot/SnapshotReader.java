@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.dexposure.events.UnresolvedNode;
 import io.dexposure.events.WeekDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,17 +51,30 @@ import java.util.zip.ZipException;
  * Malformed input throws {@link SnapshotFormatException} naming the file, week, field and parser
  * position; after that the reader stays failed and rethrows the same exception.
  *
- * <p><b>Sign rule.</b> A link with a negative {@code size} is read as the reverse link with the
- * magnitude: a negative net exposure of A to B is an exposure of B to A. So {@code {source: A, target: B,
- * size: -5}} becomes B &rarr; A for 5 with {@link SnapshotLink#flipped()} set and is counted in
+ * <p><b>Non-positive links.</b> A link with {@code size <= 0} is counted in
+ * {@link WeekSnapshot#nonPositiveLinks()}. Under {@link NonPositiveLinkPolicy#DROP} (the default, as the
+ * authors' loaders do) it is left out and counted in {@link WeekSnapshot#droppedLinks()}. Under
+ * {@link NonPositiveLinkPolicy#FLIP} a negative one is read as the reverse link with the magnitude: a
+ * negative net exposure of A to B is an exposure of B to A. So {@code {source: A, target: B, size: -5}}
+ * becomes B &rarr; A for 5 with {@link SnapshotLink#flipped()} set and is counted in
  * {@link WeekSnapshot#flippedLinks()}; its composition values are negated with it so they still add up
- * to the link's size. Links of size 0 are kept.
+ * to the link's size; a link of size 0 is kept.
+ *
+ * <p><b>Null ids.</b> A node whose id is JSON null or the string "None", and a link endpoint that is
+ * null or "None", become the one {@link UnresolvedNode} (id "None"): several such nodes in a week are
+ * merged into one (sizes and compositions added), and when a week has links to a null endpoint but no
+ * such node, the node is added at the end of the week's nodes with the sum of the links into it as size
+ * (as a token node's size is what its holders hold). Counted in {@link WeekSnapshot#nullIdNodes()} and
+ * {@link WeekSnapshot#nullIdLinks()}; never a whole-file failure. A link from the unresolved node to
+ * itself says nothing about exposure and is dropped.
+ *
+ * <p><b>Mondays.</b> Week keys must be Mondays (the job's weekly windows are Monday-aligned, and every
+ * real snapshot date is a Monday); any other date is an error naming the weekday.
  *
  * <p>Accepted quirks: ids written as JSON numbers (read as their text, {@code 1599} &rarr; "1599");
  * {@code composition} missing or null (empty map); unknown fields anywhere (skipped, e.g. networkx's
- * {@code directed}/{@code multigraph}/{@code graph}); {@code nodes} and {@code links} in either order; a
- * link whose {@code source} or {@code target} is null is dropped, counted in
- * {@link WeekSnapshot#droppedLinks()} and logged once per week. A node with a negative {@code size} is
+ * {@code directed}/{@code multigraph}/{@code graph}); {@code nodes} and {@code links} in either order;
+ * dropped, merged and attached counts are logged once per week. A node with a negative {@code size} is
  * an error unless {@link NegativeTvlPolicy#CLAMP_TO_ZERO} is chosen. NaN and infinite numbers (which
  * Python's json writes) are parsed, then rejected with a field-level message.
  *
@@ -95,16 +110,24 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
      * @param from        first week to read, inclusive; null = from the start
      * @param to          last week to read, inclusive; null = to the end
      * @param negativeTvl what to do with a node of negative size
+     * @param nonPositiveLinks what to do with a link of size &lt;= 0
      */
-    public record Options(LocalDate from, LocalDate to, NegativeTvlPolicy negativeTvl) {
+    public record Options(LocalDate from, LocalDate to, NegativeTvlPolicy negativeTvl,
+                          NonPositiveLinkPolicy nonPositiveLinks) {
         public Options {
             Objects.requireNonNull(negativeTvl, "negativeTvl");
+            Objects.requireNonNull(nonPositiveLinks, "nonPositiveLinks");
             if (from != null && to != null && from.isAfter(to)) {
                 throw new IllegalArgumentException("from " + from + " is after to " + to);
             }
         }
 
-        /** Every week, negative TVL rejected. */
+        /** Non-positive links dropped (the default). */
+        public Options(LocalDate from, LocalDate to, NegativeTvlPolicy negativeTvl) {
+            this(from, to, negativeTvl, NonPositiveLinkPolicy.DROP);
+        }
+
+        /** Every week, negative TVL rejected, non-positive links dropped. */
         public static Options all() {
             return new Options(null, null, NegativeTvlPolicy.REJECT);
         }
@@ -298,6 +321,12 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
             if (week == null) {
                 throw error(DATA, "week key is not an ISO date (YYYY-MM-DD): " + quote(key));
             }
+            if (week.getDayOfWeek() != DayOfWeek.MONDAY) {
+                throw error(DATA, "week " + key + " is a " + week.getDayOfWeek().getDisplayName(
+                        java.time.format.TextStyle.FULL, Locale.ENGLISH) + "; weeks must be Mondays (the job's windows"
+                        + " are Monday-aligned), e.g. " + week.with(java.time.temporal.TemporalAdjusters.previous(
+                        DayOfWeek.MONDAY)));
+            }
             checkAscending(key, week);
             JsonToken value = parser.nextToken();
             if (value != JsonToken.START_OBJECT) {
@@ -394,6 +423,15 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
         int droppedLinks;
         int flippedLinks;
         int clampedNodes;
+        int nullIdNodes;
+        int nullIdLinks;
+        int nonPositiveLinks;
+        /** Position of the unresolved node in {@link #nodes}, or -1. */
+        int unresolvedNode = -1;
+        /** Sum of the kept links into the unresolved node, its size if the file has no such node. */
+        double intoUnresolvedUsd;
+        /** Whether a kept link names the unresolved node (so the week needs that node). */
+        boolean keptUnresolvedLink;
     }
 
     private WeekSnapshot readWeek(LocalDate week) throws IOException {
@@ -430,9 +468,14 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 throw unknownNode(endpoint);
             }
         }
-        if (w.droppedLinks > 0) {
-            warn(file + ", week " + weekKey + ": dropped " + w.droppedLinks
-                    + " link(s) with a null source or target");
+        if (w.keptUnresolvedLink && w.unresolvedNode < 0) {
+            // Links name a null issuer the file lists no node for: the node they attach to, sized like a token node.
+            w.nodes.add(new SnapshotNode(UnresolvedNode.ID, w.intoUnresolvedUsd + 0.0, Map.of()));
+        }
+        if (w.droppedLinks > 0 || w.nullIdNodes > 0 || w.nullIdLinks > 0) {
+            warn(file + ", week " + weekKey + ": dropped " + w.droppedLinks + " link(s) ("
+                    + w.nonPositiveLinks + " with size <= 0 in the file); " + w.nullIdNodes + " node(s) and "
+                    + w.nullIdLinks + " link endpoint(s) with a null id read as the node \"" + UnresolvedNode.ID + "\"");
         }
         if (w.clampedNodes > 0) {
             warn(file + ", week " + weekKey + ": clamped " + w.clampedNodes
@@ -441,7 +484,7 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
         expectedNodes = Math.max(16, w.nodes.size());
         expectedLinks = Math.max(16, w.links.size());
         return new WeekSnapshot(week, Collections.unmodifiableList(w.nodes), Collections.unmodifiableList(w.links),
-                w.droppedLinks, w.flippedLinks);
+                w.droppedLinks, w.flippedLinks, w.nullIdNodes, w.nullIdLinks, w.nonPositiveLinks);
     }
 
     private void readNodes(WeekInProgress w, JsonToken start) throws IOException {
@@ -454,6 +497,7 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 throw valueError("expected a node object, got " + describe(token));
             }
             String id = null;
+            boolean hasId = false;
             double size = 0;
             boolean hasSize = false;
             Map<String, Double> composition = Map.of();
@@ -461,14 +505,17 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "id" -> {
-                        if (id != null) {
+                        if (hasId) {
                             throw valueError("a second id in the same node");
                         }
                         id = readId(value);
-                        if (id == null) {
-                            throw valueError("expected a string or integer id, got null");
+                        if (UnresolvedNode.isUnresolved(id)) {
+                            id = UnresolvedNode.ID;
+                            hasId = true;
+                            continue;
                         }
-                        int earlier = nodeIndex.putIfAbsent(id, index);
+                        hasId = true;
+                        int earlier = nodeIndex.putIfAbsent(id, w.nodes.size());
                         if (earlier >= 0) {
                             throw valueError("duplicate node id " + quote(id) + " (also nodes[" + earlier + "])");
                         }
@@ -489,11 +536,22 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                     default -> parser.skipChildren();
                 }
             }
-            if (id == null) {
+            if (!hasId) {
                 throw error("nodes[" + index + "].id", "missing");
             }
             if (!hasSize) {
                 throw error("nodes[" + index + "].size", "missing");
+            }
+            if (UnresolvedNode.ID.equals(id)) {
+                w.nullIdNodes++;
+                if (w.unresolvedNode >= 0) {
+                    SnapshotNode earlier = w.nodes.get(w.unresolvedNode);
+                    w.nodes.set(w.unresolvedNode, new SnapshotNode(UnresolvedNode.ID, earlier.tvlUsd() + size,
+                            summed(earlier.composition(), composition)));
+                    continue;
+                }
+                w.unresolvedNode = w.nodes.size();
+                nodeIndex.putIfAbsent(UnresolvedNode.ID, w.unresolvedNode);
             }
             w.nodes.add(new SnapshotNode(id, size + 0.0, composition));
         }
@@ -547,7 +605,17 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
             if (!hasSize) {
                 throw error("links[" + index + "].size", "missing");
             }
-            if (source == null || target == null) {
+            boolean nullEndpoint = source == null || target == null;
+            if (nullEndpoint) {
+                w.nullIdLinks++;
+                source = source == null ? UnresolvedNode.ID : source;
+                target = target == null ? UnresolvedNode.ID : target;
+            }
+            if (size <= 0) {
+                w.nonPositiveLinks++;
+            }
+            if ((size <= 0 && options.nonPositiveLinks() == NonPositiveLinkPolicy.DROP)
+                    || (source == UnresolvedNode.ID && target == UnresolvedNode.ID)) {
                 w.droppedLinks++;
                 continue;
             }
@@ -562,6 +630,10 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
                 composition = negated(composition);
                 w.flippedLinks++;
             }
+            if (target == UnresolvedNode.ID) {
+                w.intoUnresolvedUsd += size;
+            }
+            w.keptUnresolvedLink |= nullEndpoint;
             w.links.add(new SnapshotLink(source, target, size + 0.0, composition, flipped));
         }
     }
@@ -603,10 +675,22 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
             int position = nodeIndex.positionOf(parser.getTextCharacters(), parser.getTextOffset(),
                     parser.getTextLength());
             endpointKnown = position >= 0;
-            return endpointKnown ? w.nodes.get(position).id() : parser.getText();
+            if (endpointKnown) {
+                String id = w.nodes.get(position).id();
+                // The unresolved node is named "None" in the file as well as null: both count as a null endpoint.
+                return id.equals(UnresolvedNode.ID) ? null : id;
+            }
+            String id = parser.getText();
+            if (UnresolvedNode.ID.equals(id)) {
+                endpointKnown = true;
+                return null;
+            }
+            return id;
         }
-        endpointKnown = false;
-        return readId(value);
+        String id = readId(value);
+        // A null endpoint needs no node in the file: the reader supplies the unresolved node.
+        endpointKnown = id == null;
+        return id;
     }
 
     /** A string or integer id as text; null for JSON null. */
@@ -680,6 +764,17 @@ public final class SnapshotReader implements Iterator<WeekSnapshot>, Closeable {
     private SnapshotFormatException duplicateToken(String token) {
         return error(fieldPath(parser.getParsingContext()) + "." + token,
                 "token " + quote(token) + " appears twice in the composition");
+    }
+
+    /** Two compositions added token by token (merging the unresolved nodes of a week), first's order first. */
+    private static Map<String, Double> summed(Map<String, Double> first, Map<String, Double> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        Map<String, Double> result = new LinkedHashMap<>(capacityFor(first.size() + second.size()));
+        result.putAll(first);
+        second.forEach((token, usd) -> result.merge(token, usd, Double::sum));
+        return Collections.unmodifiableMap(result);
     }
 
     private static Map<String, Double> negated(Map<String, Double> composition) {

@@ -53,7 +53,7 @@ class WeekPublisherTest {
             events.add(SnapshotEvent.link(w, i, l.source(), l.target(), l.exposureUsd(), l.composition(), l.flipped()));
         }
         events.add(SnapshotEvent.weekClosed(w, week.nodes().size(), week.links().size(), week.droppedLinks(),
-                week.flippedLinks(), origin));
+                week.flippedLinks(), week.nullIdNodes(), week.nullIdLinks(), week.nonPositiveLinks(), origin));
         return events;
     }
 

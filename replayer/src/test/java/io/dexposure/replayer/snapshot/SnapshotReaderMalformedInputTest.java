@@ -80,8 +80,10 @@ class SnapshotReaderMalformedInputTest {
     @Test
     void truncatedGzipFileIsReportedAsSuch() throws IOException {
         StringBuilder json = new StringBuilder("{\"data\": {");
-        for (int day = 1; day <= 28; day++) {
-            json.append(day > 1 ? ", " : "").append("\"2022-02-%02d\": {%s, \"links\": []}".formatted(day, TWO_NODES));
+        // 28 Mondays from 2022-01-03 (week keys must be Mondays).
+        java.time.LocalDate monday = java.time.LocalDate.of(2022, 1, 3);
+        for (int w = 0; w < 28; w++, monday = monday.plusWeeks(1)) {
+            json.append(w > 0 ? ", " : "").append("\"%s\": {%s, \"links\": []}".formatted(monday, TWO_NODES));
         }
         json.append("}}");
         byte[] gzip = gzip(json.toString());
@@ -271,13 +273,14 @@ class SnapshotReaderMalformedInputTest {
     }
 
     @Test
-    void nodeWithNullIdIsRejected() throws IOException {
+    void aSecondIdInANodeIsRejectedEvenWhenTheFirstWasNull() throws IOException {
+        // A null id is no longer an error (issue 13: it is the unresolved node "None"); two ids still are.
         SnapshotFormatException e = readExpectingError(write("null-id.json", """
-                {"data": {"2022-05-09": {"nodes": [{"id": null, "size": 1}], "links": []}}}
+                {"data": {"2022-05-09": {"nodes": [{"id": null, "id": "A", "size": 1}], "links": []}}}
                 """));
 
         assertThat(e.field()).isEqualTo("nodes[0].id");
-        assertThat(e).hasMessageContaining("got null");
+        assertThat(e).hasMessageContaining("a second id in the same node");
     }
 
     @Test
@@ -320,7 +323,8 @@ class SnapshotReaderMalformedInputTest {
                   "links": [{"source": "A", "target": "B", "size": 1},
                             {"source": 42, "target": "B", "size": -1}],
                   %s}}}
-                """.formatted(TWO_NODES)));
+                """.formatted(TWO_NODES)), new SnapshotReader.Options(null, null, NegativeTvlPolicy.REJECT,
+                NonPositiveLinkPolicy.FLIP), new ArrayList<>());
 
         // The field is the one in the file, even though the negative size reverses the link.
         assertThat(e.field()).isEqualTo("links[1].source");

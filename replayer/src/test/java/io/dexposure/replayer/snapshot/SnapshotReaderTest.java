@@ -122,7 +122,8 @@ class SnapshotReaderTest {
                   "nodes": [{"id": "A", "size": 10}, {"id": "B", "size": 5}]}}}
                 """);
 
-        WeekSnapshot week = readAll(file, SnapshotReader.Options.all()).get(0);
+        // FLIP: the negative link is kept reversed (the default, DROP, would leave it out).
+        WeekSnapshot week = readAll(file, new SnapshotReader.Options(null, null, NegativeTvlPolicy.REJECT, NonPositiveLinkPolicy.FLIP)).get(0);
 
         assertThat(week.nodes()).hasSize(2);
         assertThat(week.links()).containsExactly(
@@ -131,26 +132,100 @@ class SnapshotReaderTest {
     }
 
     @Test
-    void linkWithNullTargetOrSourceIsDroppedCountedAndWarnedOncePerWeek() throws IOException {
+    void linkWithNullTargetOrSourceAttachesToTheUnresolvedNodeCountedAndWarnedOncePerWeek() throws IOException {
+        // Rule changed by issue 13: null endpoints used to be dropped; they are real exposure to an
+        // unresolved issuer, so they now attach to the one node "None", added when the file lists none.
         Path file = write("null-endpoints.json", """
                 {"data": {
                   "2022-05-02": {"nodes": [{"id": "A", "size": 10}, {"id": "B", "size": 5}],
                     "links": [{"source": "A", "target": null, "size": 2},
                               {"source": "A", "target": "B", "size": 1},
                               {"source": null, "target": "B", "size": 4},
-                              {"source": "A", "target": null, "size": 7},
-                              {"source": "NOT-A-NODE", "target": null, "size": 1}]},
+                              {"source": "A", "target": "None", "size": 7},
+                              {"source": null, "target": null, "size": 1}]},
                   "2022-05-09": {"nodes": [{"id": "A", "size": 10}], "links": []}}}
                 """);
         List<String> warnings = new ArrayList<>();
 
         List<WeekSnapshot> weeks = readAll(file, SnapshotReader.Options.all(), warnings);
 
-        assertThat(weeks.get(0).links()).containsExactly(new SnapshotLink("A", "B", 1, Map.of(), false));
-        assertThat(weeks.get(0).droppedLinks()).isEqualTo(4);
-        assertThat(weeks.get(1).droppedLinks()).isZero();
+        WeekSnapshot first = weeks.get(0);
+        assertThat(first.links()).containsExactly(new SnapshotLink("A", "None", 2, Map.of(), false),
+                new SnapshotLink("A", "B", 1, Map.of(), false), new SnapshotLink("None", "B", 4, Map.of(), false),
+                new SnapshotLink("A", "None", 7, Map.of(), false));
+        // The added node's size is what is held of it, like a token node's.
+        assertThat(first.nodes()).extracting(SnapshotNode::id).containsExactly("A", "B", "None");
+        assertThat(first.nodes().get(2).tvlUsd()).isEqualTo(9.0);
+        assertThat(first.nullIdLinks()).isEqualTo(4);
+        assertThat(first.nullIdNodes()).isZero();
+        // None -> None says nothing about exposure.
+        assertThat(first.droppedLinks()).isEqualTo(1);
+        assertThat(weeks.get(1).nullIdLinks()).isZero();
+        assertThat(weeks.get(1).nodes()).extracting(SnapshotNode::id).containsExactly("A");
         assertThat(warnings).singleElement().asString()
-                .contains("null-endpoints.json", "week 2022-05-02", "dropped 4 link(s)");
+                .contains("null-endpoints.json", "week 2022-05-02", "dropped 1 link(s)", "4 link endpoint(s)");
+    }
+
+    @Test
+    void nodesWithANullOrNoneIdAreMergedIntoOneUnresolvedNode() throws IOException {
+        Path file = write("null-nodes.json", """
+                {"data": {"2022-05-02": {
+                  "links": [{"source": "A", "target": null, "size": 3}, {"source": "None", "target": "A", "size": 2}],
+                  "nodes": [{"id": "A", "size": 10}, {"id": null, "size": 5, "composition": {"X": 5}},
+                            {"id": "None", "size": 1, "composition": {"X": 0.5, "Y": 0.5}}]}}}
+                """);
+
+        WeekSnapshot week = readAll(file, SnapshotReader.Options.all()).get(0);
+
+        assertThat(week.nodes()).extracting(SnapshotNode::id).containsExactly("A", "None");
+        assertThat(week.nodes().get(1).tvlUsd()).isEqualTo(6.0);
+        assertThat(week.nodes().get(1).composition()).containsExactly(entry("X", 5.5), entry("Y", 0.5));
+        assertThat(week.links()).containsExactly(new SnapshotLink("A", "None", 3, Map.of(), false),
+                new SnapshotLink("None", "A", 2, Map.of(), false));
+        assertThat(week.nullIdNodes()).isEqualTo(2);
+        assertThat(week.nullIdLinks()).isEqualTo(2);
+        assertThat(io.dexposure.events.NodeKind.classify("None")).isEqualTo(io.dexposure.events.NodeKind.UNRESOLVED);
+    }
+
+    @Test
+    void nonPositiveLinksAreDroppedByDefaultAndCountedUnderEitherRule() throws IOException {
+        Path file = write("non-positive.json", """
+                {"data": {"2022-05-02": {
+                  "nodes": [{"id": "A", "size": 10}, {"id": "B", "size": 5}],
+                  "links": [{"source": "A", "target": "B", "size": -2}, {"source": "A", "target": "B", "size": 0},
+                            {"source": "B", "target": "A", "size": 4}, {"source": null, "target": "A", "size": -1}]}}}
+                """);
+
+        WeekSnapshot dropped = readAll(file, SnapshotReader.Options.all()).get(0);
+        WeekSnapshot flipped = readAll(file, new SnapshotReader.Options(null, null, NegativeTvlPolicy.REJECT, NonPositiveLinkPolicy.FLIP)).get(0);
+
+        assertThat(dropped.links()).containsExactly(new SnapshotLink("B", "A", 4, Map.of(), false));
+        assertThat(dropped.nonPositiveLinks()).isEqualTo(3);
+        assertThat(dropped.droppedLinks()).isEqualTo(3);
+        assertThat(dropped.flippedLinks()).isZero();
+        // The null-endpoint link is counted though dropped; no "None" node is added for a dropped link.
+        assertThat(dropped.nullIdLinks()).isEqualTo(1);
+        assertThat(dropped.nodes()).extracting(SnapshotNode::id).containsExactly("A", "B");
+
+        assertThat(flipped.links()).containsExactly(new SnapshotLink("B", "A", 2, Map.of(), true),
+                new SnapshotLink("A", "B", 0, Map.of(), false), new SnapshotLink("B", "A", 4, Map.of(), false),
+                new SnapshotLink("A", "None", 1, Map.of(), true));
+        assertThat(flipped.nonPositiveLinks()).isEqualTo(3);
+        assertThat(flipped.droppedLinks()).isZero();
+        assertThat(flipped.flippedLinks()).isEqualTo(2);
+        assertThat(flipped.nodes()).extracting(SnapshotNode::id).containsExactly("A", "B", "None");
+    }
+
+    @Test
+    void aWeekThatIsNotAMondayIsAnErrorNamingTheWeekday() throws IOException {
+        Path file = write("tuesday.json", """
+                {"data": {"2022-05-03": {"nodes": [{"id": "A", "size": 1}], "links": []}}}
+                """);
+
+        assertThatThrownBy(() -> readAll(file, SnapshotReader.Options.all()))
+                .isInstanceOf(SnapshotFormatException.class)
+                .hasMessageContaining("week 2022-05-03 is a Tuesday; weeks must be Mondays")
+                .hasMessageContaining("e.g. 2022-05-02");
     }
 
     @Test
@@ -164,7 +239,7 @@ class SnapshotReaderTest {
                             {"source": "A", "target": "B", "size": 3}]}}}
                 """);
 
-        WeekSnapshot week = readAll(file, SnapshotReader.Options.all()).get(0);
+        WeekSnapshot week = readAll(file, new SnapshotReader.Options(null, null, NegativeTvlPolicy.REJECT, NonPositiveLinkPolicy.FLIP)).get(0);
 
         assertThat(week.links()).containsExactly(
                 new SnapshotLink("B", "A", 250.5, Map.of("USDC", 200.5, "DAI", 50.0), true),
@@ -182,7 +257,8 @@ class SnapshotReaderTest {
                   "links": [{"source": "A", "target": "B", "size": 0}, {"source": "B", "target": "A", "size": -0.0}]}}}
                 """);
 
-        WeekSnapshot week = readAll(file, SnapshotReader.Options.all()).get(0);
+        // Kept under FLIP only (the default, DROP, leaves size <= 0 out as the authors' loaders do).
+        WeekSnapshot week = readAll(file, new SnapshotReader.Options(null, null, NegativeTvlPolicy.REJECT, NonPositiveLinkPolicy.FLIP)).get(0);
 
         assertThat(week.links()).extracting(SnapshotLink::exposureUsd).containsExactly(0.0, 0.0);
         assertThat(week.links()).extracting(SnapshotLink::flipped).containsExactly(false, false);

@@ -97,6 +97,7 @@ final class SyntheticSnapshotFile {
 
     private void writeLinks(int nodeCount, int count) throws IOException {
         out.write("\"links\": [");
+        int nullTargets = 0;
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out.write(", ");
@@ -110,17 +111,18 @@ final class SyntheticSnapshotFile {
                     + ", \"composition\": ");
             writeComposition(magnitude, 1 + random.nextInt(3), sign);
             out.write('}');
-            if (roll < 5) {
+            // The reader's default rules: a null target attaches to the unresolved node "None" (which it adds
+            // to the week once), a negative size is dropped.
+            if (sign < 0) {
                 droppedLinks++;
             } else {
                 keptLinks++;
                 exposureUsd += magnitude;
-                if (sign < 0) {
-                    flippedLinks++;
-                }
+                nullTargets += roll < 5 ? 1 : 0;
             }
         }
         out.write(']');
+        nodes += nullTargets > 0 ? 1 : 0;
     }
 
     private void writeComposition(double total, int tokens, double sign) throws IOException {
