@@ -1,6 +1,7 @@
 package io.dexposure.analytics.linkpred;
 
 import io.dexposure.flink.linkpred.LinkScorer;
+import io.dexposure.flink.roland.EdgeWeightHead;
 import io.dexposure.flink.roland.PairFeatures;
 import io.dexposure.flink.roland.RolandLinkScorer;
 import io.dexposure.flink.roland.RolandLiveUpdate;
@@ -23,8 +24,14 @@ public final class FrozenRolandScorer implements LinkScorer {
     private final Map<String, float[]> embeddings;
     private final PairFeatures madeAt;
     private final int dimension;
+    /** Edge-weight head coefficients at the freeze (null before its first fit) and the week's TVLs by id. */
+    private final float[] weightHead;
+    private final Map<String, Double> tvl;
 
-    private FrozenRolandScorer(RolandParameters parameters, Map<String, float[]> embeddings, PairFeatures madeAt) {
+    private FrozenRolandScorer(RolandParameters parameters, Map<String, float[]> embeddings, PairFeatures madeAt,
+                               float[] weightHead, Map<String, Double> tvl) {
+        this.weightHead = weightHead;
+        this.tvl = tvl;
         this.parameters = parameters;
         this.embeddings = embeddings;
         this.madeAt = madeAt;
@@ -37,13 +44,45 @@ public final class FrozenRolandScorer implements LinkScorer {
         int h1 = parameters.hidden1();
         int h2 = parameters.hidden2();
         Map<String, float[]> rows = new HashMap<>(week.nodeCount() * 2);
-        for (String id : week.ids) {
+        Map<String, Double> tvl = new HashMap<>(week.nodeCount() * 2);
+        for (int i = 0; i < week.nodeCount(); i++) {
+            String id = week.ids[i];
+            tvl.put(id, week.tvlUsd[i]);
             float[] state = memory.nodeState(id);
             if (state != null) {
                 rows.put(id, java.util.Arrays.copyOfRange(state, h1, h1 + h2));
             }
         }
-        return new FrozenRolandScorer(parameters, rows, PairFeatures.byId(week, pairFeatures));
+        float[] head = memory.weightHead();
+        return new FrozenRolandScorer(parameters, rows, PairFeatures.byId(week, pairFeatures),
+                head == null || head.length != EdgeWeightHead.width(parameters.hidden2()) ? null : head, tvl);
+    }
+
+    /** Mean absolute error of the edge-weight head's ln(USD) on the pairs' positives; NaN before the head's first fit. */
+    public double weightMae(HorizonPairs pairs) {
+        if (weightHead == null) {
+            return Double.NaN;
+        }
+        NetworkWeek week = pairs.target;
+        float[] zero = new float[dimension];
+        float[] pair = new float[PairFeatures.COUNT];
+        double[] x = new double[weightHead.length];
+        double error = 0;
+        int count = 0;
+        for (int k = 0; k < pairs.positives(); k++) {
+            double w = pairs.positiveWeights[k];
+            if (!(w > 0)) {
+                continue;
+            }
+            String s = week.ids[pairs.positiveSources[k]];
+            String t = week.ids[pairs.positiveTargets[k]];
+            madeAt.write(s, t, pair, 0);
+            EdgeWeightHead.features(embeddings.getOrDefault(s, zero), embeddings.getOrDefault(t, zero), pair,
+                    tvl.getOrDefault(s, 0.0), tvl.getOrDefault(t, 0.0), x);
+            error += Math.abs(EdgeWeightHead.predict(weightHead, x) - Math.log(w));
+            count++;
+        }
+        return count == 0 ? Double.NaN : error / count;
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class HorizonComparison {
 
     /** Scores per model, per horizon, one per test week; ROLAND's live-update step per week (ms). */
     public record Result(ChronologicalSplit split, List<Integer> horizons, Map<String, Map<Integer, List<HorizonPairs.Score>>> byModel,
-                         List<Double> rolandStepMillis) {
+                         List<Double> rolandStepMillis, Map<Integer, List<Double>> rolandWeightMae) {
     }
 
     public static Result run(List<NetworkWeek> weeks, ChronologicalSplit split, RolandSettings settings, double negativeRatio,
@@ -94,6 +94,7 @@ public final class HorizonComparison {
             }
         }
         Map<String, Map<Integer, List<HorizonPairs.Score>>> byModel = new LinkedHashMap<>();
+        Map<Integer, List<Double>> weightMae = new TreeMap<>();
         for (int s : sources) {
             NetworkWeek from = weeks.get(s);
             List<LinkScorer> scorers = new ArrayList<>();
@@ -116,6 +117,10 @@ public final class HorizonComparison {
                 if (pairs.positives() == 0) {
                     continue;
                 }
+                double mae = frozen.get(s).weightMae(pairs);
+                if (!Double.isNaN(mae)) {
+                    weightMae.computeIfAbsent(h, x -> new ArrayList<>()).add(mae);
+                }
                 for (LinkScorer scorer : scorers) {
                     byModel.computeIfAbsent(scorer.name(), m -> new TreeMap<>()).computeIfAbsent(h, x -> new ArrayList<>())
                             .add(pairs.score(scorer));
@@ -124,7 +129,7 @@ public final class HorizonComparison {
             frozen.remove(s);
             progress.accept("scored the predictions made at " + from.week);
         }
-        return new Result(split, List.copyOf(horizons), byModel, stepMillis);
+        return new Result(split, List.copyOf(horizons), byModel, stepMillis, weightMae);
     }
 
     /** A static GNN scoring from a given history week instead of the week before. */

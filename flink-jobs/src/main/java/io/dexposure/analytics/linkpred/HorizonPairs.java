@@ -22,17 +22,20 @@ public final class HorizonPairs {
     public final int horizon;
     final int[] positiveSources;
     final int[] positiveTargets;
+    /** The positives' sizes at the target week (USD). */
+    final double[] positiveWeights;
     final int[] negativeSources;
     final int[] negativeTargets;
     final int[] mrrSources;
     final int[] mrrTargets;
     final int mrrGroupSize;
 
-    private HorizonPairs(NetworkWeek target, int horizon, int[] ps, int[] pt, int[] ns, int[] nt, int[] ms, int[] mt, int group) {
+    private HorizonPairs(NetworkWeek target, int horizon, int[] ps, int[] pt, double[] pw, int[] ns, int[] nt, int[] ms, int[] mt, int group) {
         this.target = target;
         this.horizon = horizon;
         this.positiveSources = ps;
         this.positiveTargets = pt;
+        this.positiveWeights = pw;
         this.negativeSources = ns;
         this.negativeTargets = nt;
         this.mrrSources = ms;
@@ -59,6 +62,7 @@ public final class HorizonPairs {
         int m = target.linkCount();
         int[] ps = new int[m];
         int[] pt = new int[m];
+        double[] pw = new double[m];
         int p = 0;
         for (int k = 0; k < m; k++) {
             int s = target.linkSources[k];
@@ -66,9 +70,11 @@ public final class HorizonPairs {
             if (s != t && local[s] >= 0 && local[t] >= 0) {
                 ps[p] = s;
                 pt[p] = t;
+                pw[p] = target.linkWeights == null ? Double.NaN : target.linkWeights[k];
                 p++;
             }
         }
+        pw = java.util.Arrays.copyOf(pw, p);
         ps = java.util.Arrays.copyOf(ps, p);
         pt = java.util.Arrays.copyOf(pt, p);
         // Non-links are drawn among the present nodes (local positions), then mapped back.
@@ -102,7 +108,7 @@ public final class HorizonPairs {
                 }
             }
         }
-        return new HorizonPairs(target, horizon, ps, pt, neg[0], neg[1], ms, mt, group);
+        return new HorizonPairs(target, horizon, ps, pt, pw, neg[0], neg[1], ms, mt, group);
     }
 
     public int positives() {

@@ -43,6 +43,13 @@ public final class HorizonTable {
             if (fm != null) {
                 out.printf(Locale.ROOT, "  %-24s %-15s %-15s %-15s %-6s %.3f / %.3f%n", "dexposure-fm", "-", "-", "-", "-", fm[1], fm[0]);
             }
+            List<Double> mae = result.rolandWeightMae().get(h);
+            if (mae != null && !mae.isEmpty()) {
+                double mean = mae.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double sd = Math.sqrt(mae.stream().mapToDouble(v -> (v - mean) * (v - mean)).average().orElse(Double.NaN));
+                out.printf(Locale.ROOT, "  ROLAND edge weights: MAE of ln(USD) %.2f ± %.2f over %d weeks%s%n", mean, sd, mae.size(),
+                        h == 1 ? " (DeXposure-FM on the real data: 2.09)" : "");
+            }
             out.println();
         }
     }
@@ -63,6 +70,10 @@ public final class HorizonTable {
                 o.put("auprcSd", sd(s, HorizonPairs.Score::auprc));
                 o.put("mrrSd", sd(s, HorizonPairs.Score::mrr));
                 o.put("weeks", s.size());
+                List<Double> mae = e.getKey().equals("roland") ? result.rolandWeightMae().get(byHorizon.getKey()) : null;
+                if (mae != null && !mae.isEmpty()) {
+                    o.put("weightMae", mae.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+                }
                 out.println(o.toString());
             }
         }
