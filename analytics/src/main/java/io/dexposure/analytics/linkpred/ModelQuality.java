@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "week", "model", "auprc", "auroc", "mrr", "positives", "negatives", "stepMillis",
-        "epochs", "trainLoss"})
+        "epochs", "trainLoss", "weightMae"})
 public class ModelQuality {
     /** week + ":" + model. */
     public String id;
@@ -26,6 +26,8 @@ public class ModelQuality {
     public Long stepMillis;
     public Integer epochs;
     public Double trainLoss;
+    /** ROLAND only: mean absolute error of the predicted log exposure ln(USD) of this week's links (DeXposure-FM: 2.09). */
+    public Double weightMae;
 
     public ModelQuality() {
     }

@@ -224,9 +224,14 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
         if (at == null || at == 0) {
             throw new IllegalArgumentException("week " + week.week + " has no earlier week in the history");
         }
-        NetworkWeek previous = history.get(at - 1);
+        return scoreFrom(at - 1, week, sources, targets);
+    }
+
+    /** Scores pairs of {@code week} from history week {@code from}'s embeddings (any earlier week: horizons beyond one). */
+    public double[] scoreFrom(int from, NetworkWeek week, int[] sources, int[] targets) {
+        NetworkWeek previous = history.get(from);
         if (cachedWeek != previous) {
-            cachedEmbeddings = embeddings(at - 1);
+            cachedEmbeddings = embeddings(from);
             cachedIndex = previous.indexById();
             cachedWeek = previous;
         }
@@ -309,7 +314,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
                 }
             }
         }
-        return NodeFeatures.of(week, last);
+        return NodeFeatures.of(week, last, t > 0 ? history.get(t - 1) : null);
     }
 
     private NDList parameters(NDManager m, boolean gradients) {

@@ -8,6 +8,17 @@ public final class InMemoryRolandMemory implements RolandMemory {
     private byte[] model;
     private final Map<String, float[]> nodes = new HashMap<>();
     private RolandStep previous;
+    private float[] weightHead;
+
+    @Override
+    public float[] weightHead() {
+        return weightHead;
+    }
+
+    @Override
+    public void weightHead(float[] coefficients) {
+        this.weightHead = coefficients;
+    }
 
     @Override
     public byte[] model() {

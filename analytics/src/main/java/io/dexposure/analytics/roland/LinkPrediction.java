@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "week", "madeAt", "kind", "rank", "source", "sourceName", "target", "targetName",
-        "probability"})
+        "probability", "logExposure", "exposureUsd"})
 public class LinkPrediction {
     public static final String PERSISTING = "persisting";
     public static final String NEW = "new";
@@ -29,6 +29,10 @@ public class LinkPrediction {
     public String target;
     public String targetName;
     public double probability;
+    /** Predicted size of the exposure if it exists, ln(USD), from ROLAND's edge-weight head (null before its first fit). */
+    public Double logExposure;
+    /** The same in USD, exp(logExposure). */
+    public Double exposureUsd;
 
     public LinkPrediction() {
     }

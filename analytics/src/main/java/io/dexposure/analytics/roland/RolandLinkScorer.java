@@ -11,12 +11,20 @@ import io.dexposure.analytics.week.NetworkWeek;
 public final class RolandLinkScorer implements LinkScorer {
     private final RolandParameters parameters;
     private final RolandMemory memory;
+    /** The links of the week the predictions were made at (null: no pair features). */
+    private final PairFeatures madeAt;
     private NetworkWeek cachedWeek;
     private float[][] cachedEmbeddings;
 
     public RolandLinkScorer(RolandParameters parameters, RolandMemory memory) {
+        this(parameters, memory, null);
+    }
+
+    /** With the pair features of the week the predictions were made at ({@link PairFeatures#byId}). */
+    public RolandLinkScorer(RolandParameters parameters, RolandMemory memory, PairFeatures madeAt) {
         this.parameters = parameters;
         this.memory = memory;
+        this.madeAt = madeAt;
     }
 
     @Override
@@ -28,8 +36,12 @@ public final class RolandLinkScorer implements LinkScorer {
     public double[] score(NetworkWeek week, int[] sources, int[] targets) {
         float[][] embeddings = embeddings(week);
         double[] scores = new double[sources.length];
+        float[] pair = new float[PairFeatures.COUNT];
         for (int k = 0; k < scores.length; k++) {
-            scores[k] = RolandModel.logit(parameters, embeddings[sources[k]], embeddings[targets[k]]);
+            if (madeAt != null) {
+                madeAt.write(week.ids[sources[k]], week.ids[targets[k]], pair, 0);
+            }
+            scores[k] = RolandModel.logit(parameters, embeddings[sources[k]], embeddings[targets[k]], madeAt == null ? null : pair, 0);
         }
         return scores;
     }

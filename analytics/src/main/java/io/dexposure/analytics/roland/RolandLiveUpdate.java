@@ -71,7 +71,8 @@ public final class RolandLiveUpdate implements AutoCloseable {
             EvaluationPairs pairs = EvaluationPairs.sample(week, settings.negativeRatio, settings.mrrQueries,
                     settings.mrrCandidates, settings.seed);
             if (pairs.positives() > 0) {
-                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory)));
+                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory,
+                        PairFeatures.byId(previous.week(), settings.pairFeatures))));
                 quality.add(pairs.quality(new PersistenceScorer(previous.week())));
                 if (settings.liveBaselines) {
                     for (LinkScorer scorer : NeighbourhoodScorer.all(previous.week())) {
@@ -79,6 +80,10 @@ public final class RolandLiveUpdate implements AutoCloseable {
                     }
                 }
             }
+        }
+        Double weightMae = null;
+        if (previous != null) {
+            weightMae = refitWeightHead(week, previous.week(), parameters, memory);
         }
         long t1 = System.nanoTime();
         if (previous != null) {
@@ -88,7 +93,7 @@ public final class RolandLiveUpdate implements AutoCloseable {
         float[] embeddings = advance(week, parameters, memory);
         memory.model(parameters.toBytes());
         long t3 = System.nanoTime();
-        List<LinkPrediction> predictions = predict(week, parameters, embeddings);
+        List<LinkPrediction> predictions = predict(week, parameters, embeddings, memory.weightHead());
         long t4 = System.nanoTime();
 
         WeekUpdate update = new WeekUpdate(week.week, false, null, quality, predictions, training, (t1 - t0) / 1e6,
@@ -98,6 +103,7 @@ public final class RolandLiveUpdate implements AutoCloseable {
                 q.stepMillis = Math.round(update.stepMillis());
                 q.epochs = training.epochs();
                 q.trainLoss = Double.isNaN(training.trainLoss()) ? null : training.trainLoss();
+                q.weightMae = weightMae;
             }
         }
         return update;
@@ -120,7 +126,8 @@ public final class RolandLiveUpdate implements AutoCloseable {
                 lastLogTvl[i] = state[width];
             }
         }
-        float[] features = NodeFeatures.of(week, lastLogTvl);
+        RolandStep before = memory.previousStep();
+        float[] features = NodeFeatures.of(week, lastLogTvl, settings.churnFeatures && before != null ? before.week() : null);
         float[] next1;
         float[] next2;
         try (NDManager m = manager.newSubManager()) {
@@ -144,12 +151,15 @@ public final class RolandLiveUpdate implements AutoCloseable {
     }
 
     /** Step 4: persistence probability of every existing exposure, then the top-K new ones. */
-    private List<LinkPrediction> predict(NetworkWeek week, RolandParameters parameters, float[] embeddings) {
+    private List<LinkPrediction> predict(NetworkWeek week, RolandParameters parameters, float[] embeddings, float[] head) {
         int d = parameters.hidden2();
         String predicted = LocalDate.parse(week.week).plusWeeks(1).toString();
         List<LinkPrediction> out = new ArrayList<>(week.linkCount() + settings.topK);
         float[] source = new float[d];
         float[] target = new float[d];
+        PairFeatures links = PairFeatures.of(week, settings.pairFeatures);
+        float[] pair = new float[PairFeatures.COUNT];
+        double[] x = new double[EdgeWeightHead.width(d)];
         for (int k = 0; k < week.linkCount(); k++) {
             int s = week.linkSources[k];
             int t = week.linkTargets[k];
@@ -158,17 +168,85 @@ public final class RolandLiveUpdate implements AutoCloseable {
             }
             System.arraycopy(embeddings, s * d, source, 0, d);
             System.arraycopy(embeddings, t * d, target, 0, d);
-            out.add(prediction(week, predicted, LinkPrediction.PERSISTING, null, s, t,
-                    RolandModel.probability(RolandModel.logit(parameters, source, target))));
+            links.write(s, t, pair, 0);
+            LinkPrediction p = prediction(week, predicted, LinkPrediction.PERSISTING, null, s, t,
+                    RolandModel.probability(RolandModel.logit(parameters, source, target, pair, 0)));
+            size(p, head, source, target, pair, week.tvlUsd[s], week.tvlUsd[t], x);
+            out.add(p);
         }
         List<NewLinkRanking.Candidate> fresh = NewLinkRanking.topK(manager, week, embeddings, d,
                 parameters.values(RolandParameters.DEC_W), parameters.values(RolandParameters.DEC_B)[0], settings.topK);
         int rank = 1;
         for (NewLinkRanking.Candidate c : fresh) {
-            out.add(prediction(week, predicted, LinkPrediction.NEW, rank++, c.source(), c.target(),
-                    RolandModel.probability(c.logit())));
+            LinkPrediction p = prediction(week, predicted, LinkPrediction.NEW, rank++, c.source(), c.target(),
+                    RolandModel.probability(c.logit()));
+            System.arraycopy(embeddings, c.source() * d, source, 0, d);
+            System.arraycopy(embeddings, c.target() * d, target, 0, d);
+            size(p, head, source, target, null, week.tvlUsd[c.source()], week.tvlUsd[c.target()], x);
+            out.add(p);
         }
         return out;
+    }
+
+    /** The edge-weight head's size of a predicted link, when the head has been fitted. */
+    private static void size(LinkPrediction p, float[] head, float[] source, float[] target, float[] pair, double tvlSource,
+                             double tvlTarget, double[] x) {
+        if (head == null || head.length != x.length) {
+            return;
+        }
+        EdgeWeightHead.features(source, target, pair, tvlSource, tvlTarget, x);
+        p.logExposure = EdgeWeightHead.predict(head, x);
+        p.exposureUsd = Math.exp(p.logExposure);
+    }
+
+    /**
+     * Scores the edge-weight head fitted last week on this week's links (between nodes present last week, from
+     * the states the predictions were made with) and refits it on them; returns the MAE in ln(USD), or null
+     * before the first fit.
+     */
+    private Double refitWeightHead(NetworkWeek week, NetworkWeek madeAt, RolandParameters parameters, RolandMemory memory)
+            throws Exception {
+        int h1 = parameters.hidden1();
+        int h2 = parameters.hidden2();
+        java.util.Map<String, Integer> at = madeAt.indexById();
+        PairFeatures links = PairFeatures.of(madeAt, settings.pairFeatures);
+        float[] head = memory.weightHead();
+        if (head != null && head.length != EdgeWeightHead.width(h2)) {
+            head = null;
+        }
+        EdgeWeightHead.Fit fit = new EdgeWeightHead.Fit(EdgeWeightHead.width(h2));
+        float[][] states = new float[week.nodeCount()][];
+        float[] zero = new float[h2];
+        float[] pair = new float[PairFeatures.COUNT];
+        double[] x = new double[EdgeWeightHead.width(h2)];
+        double error = 0;
+        for (int k = 0; k < week.linkCount(); k++) {
+            int s = week.linkSources[k];
+            int t = week.linkTargets[k];
+            Integer ps = at.get(week.ids[s]);
+            Integer pt = at.get(week.ids[t]);
+            if (s == t || ps == null || pt == null || !(week.linkWeights[k] > 0)) {
+                continue;
+            }
+            for (int node : new int[] {s, t}) {
+                if (states[node] == null) {
+                    float[] state = memory.nodeState(week.ids[node]);
+                    states[node] = state == null ? zero : java.util.Arrays.copyOfRange(state, h1, h1 + h2);
+                }
+            }
+            links.write(ps, pt, pair, 0);
+            EdgeWeightHead.features(states[s], states[t], pair, madeAt.tvlUsd[ps], madeAt.tvlUsd[pt], x);
+            double y = Math.log(week.linkWeights[k]);
+            if (head != null) {
+                error += Math.abs(EdgeWeightHead.predict(head, x) - y);
+            }
+            fit.add(x, y);
+        }
+        float[] next = fit.solve();
+        if (next != null) {
+            memory.weightHead(next);
+        }
+        return head == null || fit.rows() == 0 ? null : error / fit.rows();
     }
 
     private static LinkPrediction prediction(NetworkWeek week, String predicted, String kind, Integer rank, int s, int t,

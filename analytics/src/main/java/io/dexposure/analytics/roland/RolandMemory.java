@@ -28,4 +28,12 @@ public interface RolandMemory {
     RolandStep previousStep() throws Exception;
 
     void previousStep(RolandStep step) throws Exception;
+
+    /** The edge-weight head's coefficients ({@link EdgeWeightHead}), or null before its first fit. */
+    default float[] weightHead() throws Exception {
+        return null;
+    }
+
+    default void weightHead(float[] coefficients) throws Exception {
+    }
 }

@@ -17,7 +17,8 @@ import static io.dexposure.analytics.roland.RolandParameters.*;
 /**
  * The ROLAND network of DeXposure-FM's baseline, as NDArray operations: preprocessing MLP (features ->
  * 128 -> 64, LeakyReLU), GCN(64) -> GRU cell with the layer's previous state, GCN(32) -> GRU cell, and a
- * Hadamard-product link decoder, logit(i, j) = (h_i ⊙ h_j) · w + b. No dropout (deterministic training).
+ * Hadamard-product link decoder with the pair's {@link PairFeatures} f(i, j) appended,
+ * logit(i, j) = [h_i ⊙ h_j, f(i, j)] · w + b. No dropout (deterministic training).
  */
 public final class RolandModel {
     private RolandModel() {
@@ -53,7 +54,15 @@ public final class RolandModel {
     public static NDArray logits(NDList w, NDArray embeddings, NDArray sources, NDArray targets) {
         NDArray hs = embeddings.get(new NDIndex("{}", sources));
         NDArray ht = embeddings.get(new NDIndex("{}", targets));
-        return hs.mul(ht).matMul(w.get(DEC_W)).flatten().add(w.get(DEC_B));
+        long d = embeddings.getShape().get(1);
+        return hs.mul(ht).matMul(w.get(DEC_W).get(new NDIndex("0:{}", d))).flatten().add(w.get(DEC_B));
+    }
+
+    /** As {@link #logits(NDList, NDArray, NDArray, NDArray)}, with the pairs' features (pairs x {@link PairFeatures#COUNT}). */
+    public static NDArray logits(NDList w, NDArray embeddings, NDArray sources, NDArray targets, NDArray pairFeatures) {
+        NDArray hs = embeddings.get(new NDIndex("{}", sources));
+        NDArray ht = embeddings.get(new NDIndex("{}", targets));
+        return hs.mul(ht).concat(pairFeatures, 1).matMul(w.get(DEC_W)).flatten().add(w.get(DEC_B));
     }
 
     /** Mean binary cross-entropy with logits ({@link LinkLoss}); {@code signs} is +1 for a positive pair, -1 for a negative. */
@@ -63,10 +72,21 @@ public final class RolandModel {
 
     /** Logit of one pair from plain embeddings (what the live scoring and the predictions use). */
     public static double logit(RolandParameters parameters, float[] source, float[] target) {
+        return logit(parameters, source, target, null, 0);
+    }
+
+    /** As {@link #logit(RolandParameters, float[], float[])}, with the pair's features at {@code pair[offset..]} (null: zeros). */
+    public static double logit(RolandParameters parameters, float[] source, float[] target, float[] pair, int offset) {
         float[] w = parameters.values[DEC_W];
         double s = parameters.values[DEC_B][0];
-        for (int d = 0; d < w.length; d++) {
+        int h = source.length;
+        for (int d = 0; d < h; d++) {
             s += (double) source[d] * target[d] * w[d];
+        }
+        if (pair != null) {
+            for (int f = 0; f < PairFeatures.COUNT; f++) {
+                s += (double) pair[offset + f] * w[h + f];
+            }
         }
         return s;
     }

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * ROLAND's parameters and their Adam moments as plain float arrays (what Flink state keeps, as bytes
  * from {@link #toBytes}); NDArrays are made from them per week and thrown away. Layout, in order:
  * preprocess 1 and 2 (weight, bias), GCN 1 (weight, bias), GRU 1 (input weight, state weight, input bias,
- * state bias), GCN 2, GRU 2, decoder (weight, bias). Weights are (rows x cols), row-major.
+ * state bias), GCN 2, GRU 2, decoder (weight, bias; the weight has H2 rows for the Hadamard product then
+ * {@link PairFeatures#COUNT} for the pair features). Weights are (rows x cols), row-major.
  */
 public final class RolandParameters {
     public static final int PRE1_W = 0, PRE1_B = 1, PRE2_W = 2, PRE2_B = 3, GCN1_W = 4, GCN1_B = 5,
@@ -45,7 +46,7 @@ public final class RolandParameters {
                 {features, p1}, {1, p1}, {p1, p2}, {1, p2},
                 {p2, g1}, {1, g1}, {g1, 3 * g1}, {g1, 3 * g1}, {1, 3 * g1}, {1, 3 * g1},
                 {g1, g2}, {1, g2}, {g2, 3 * g2}, {g2, 3 * g2}, {1, 3 * g2}, {1, 3 * g2},
-                {g2, 1}, {1, 1}};
+                {g2 + PairFeatures.COUNT, 1}, {1, 1}};
     }
 
     /** Seeded initialisation: Glorot-uniform weights, GRU weights uniform in ±1/sqrt(H) (PyTorch), zero biases. */

@@ -27,6 +27,15 @@ public class RolandSettings implements Serializable {
     public int mrrCandidates = 100;
     /** Also score the neighbourhood heuristics live (persistence always runs). */
     public boolean liveBaselines = true;
+    /** Decoder reads the {@link PairFeatures} (link at the prediction week, its size); off: zeros (ablation). */
+    public boolean pairFeatures = true;
+    /** Node features include last week's churn (links opened and closed); off: zeros (ablation). */
+    public boolean churnFeatures = true;
+    /**
+     * Share of the training negatives drawn near the positives: a positive's holder with a random issuer of the
+     * week (a node with an incoming link) instead of a uniform pair. 0 = all uniform.
+     */
+    public double nearNegativeShare = 0.0;
     public long seed = 42;
     /** PyTorch intra-op threads; a fixed count keeps training deterministic. */
     public int threads = 1;
@@ -48,10 +57,10 @@ public class RolandSettings implements Serializable {
                     + Arrays.toString(preprocessSizes) + " and " + Arrays.toString(gnnSizes));
         }
         if (maxEpochs < 0 || patience < 1 || validationShare < 0 || validationShare >= 1 || negativeRatio <= 0
-                || topK < 0 || threads < 1 || learningRate <= 0) {
+                || topK < 0 || threads < 1 || learningRate <= 0 || nearNegativeShare < 0 || nearNegativeShare > 1) {
             throw new IllegalArgumentException("invalid ROLAND settings: epochs " + maxEpochs + ", patience " + patience
                     + ", validation share " + validationShare + ", negative ratio " + negativeRatio + ", top-K " + topK
-                    + ", threads " + threads + ", learning rate " + learningRate);
+                    + ", threads " + threads + ", learning rate " + learningRate + ", near-negative share " + nearNegativeShare);
         }
     }
 }

@@ -54,10 +54,15 @@ public final class RolandTrainer {
             NDArray trainSources = m.create(pairs.trainSources);
             NDArray trainTargets = m.create(pairs.trainTargets);
             NDArray trainSigns = m.create(pairs.trainSigns);
+            PairFeatures inputLinks = PairFeatures.of(input, settings.pairFeatures);
+            NDArray trainPairs = m.create(inputLinks.of(pairs.trainSources, pairs.trainTargets),
+                    new Shape(pairs.trainCount, PairFeatures.COUNT));
             boolean validated = pairs.validationCount > 0;
             NDArray valSources = validated ? m.create(pairs.validationSources) : null;
             NDArray valTargets = validated ? m.create(pairs.validationTargets) : null;
             NDArray valSigns = validated ? m.create(pairs.validationSigns) : null;
+            NDArray valPairs = validated ? m.create(inputLinks.of(pairs.validationSources, pairs.validationTargets),
+                    new Shape(pairs.validationCount, PairFeatures.COUNT)) : null;
 
             double best = Double.POSITIVE_INFINITY;
             int bestEpoch = -1;
@@ -74,9 +79,9 @@ public final class RolandTrainer {
                     NDList w = RolandModel.parameters(e, parameters, true);
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         NDList h = RolandModel.forward(w, x, adjacency, state1, state2);
-                        NDArray loss = RolandModel.loss(RolandModel.logits(w, h.get(1), trainSources, trainTargets), trainSigns);
+                        NDArray loss = RolandModel.loss(RolandModel.logits(w, h.get(1), trainSources, trainTargets, trainPairs), trainSigns);
                         NDArray validation = validated
-                                ? RolandModel.loss(RolandModel.logits(w, h.get(1).stopGradient(), valSources, valTargets), valSigns)
+                                ? RolandModel.loss(RolandModel.logits(w, h.get(1).stopGradient(), valSources, valTargets, valPairs), valSigns)
                                 : loss;
                         trainLoss = loss.getFloat();
                         valLoss = validation.getFloat();
@@ -135,7 +140,9 @@ public final class RolandTrainer {
             pt = java.util.Arrays.copyOf(pt, p);
             SplittableRandom random = new SplittableRandom(seed);
             int negatives = (int) Math.round(p * settings.negativeRatio);
-            int[][] neg = NegativeSampler.nonLinks(LinkSet.of(n, ps, pt), n, negatives, random);
+            LinkSet positives = LinkSet.of(n, ps, pt);
+            int[][] neg = NegativeSampler.nonLinks(positives, n, negatives, random);
+            nearNegatives(input, ps, positives, neg, settings.nearNegativeShare, random);
             int total = p + negatives;
             int[] order = NegativeSampler.choose(total, total, random);
             int validation = (int) Math.floor(total * settings.validationShare);
@@ -165,6 +172,47 @@ public final class RolandTrainer {
                 }
             }
             return pairs;
+        }
+
+        /**
+         * Replaces the first share of the negatives by pairs near the positives: a random positive's holder with
+         * a random issuer of the input week that is not a label link of that holder.
+         */
+        static void nearNegatives(NetworkWeek input, int[] positiveSources, LinkSet positives, int[][] negatives,
+                                  double share, SplittableRandom random) {
+            int count = (int) Math.round(negatives[0].length * share);
+            if (count == 0 || positiveSources.length == 0) {
+                return;
+            }
+            boolean[] issuer = new boolean[input.nodeCount()];
+            int issuers = 0;
+            for (int k = 0; k < input.linkCount(); k++) {
+                if (!issuer[input.linkTargets[k]]) {
+                    issuer[input.linkTargets[k]] = true;
+                    issuers++;
+                }
+            }
+            if (issuers == 0) {
+                return;
+            }
+            int[] list = new int[issuers];
+            int c = 0;
+            for (int i = 0; i < issuer.length; i++) {
+                if (issuer[i]) {
+                    list[c++] = i;
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                int s = positiveSources[random.nextInt(positiveSources.length)];
+                int t = list[random.nextInt(list.length)];
+                for (int tries = 0; (t == s || positives.contains(s, t)) && tries < 16; tries++) {
+                    t = list[random.nextInt(list.length)];
+                }
+                if (t != s && !positives.contains(s, t)) {
+                    negatives[0][i] = s;
+                    negatives[1][i] = t;
+                }
+            }
         }
     }
 }

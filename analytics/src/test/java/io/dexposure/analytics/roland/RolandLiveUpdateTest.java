@@ -69,7 +69,8 @@ class RolandLiveUpdateTest {
             if (before != null) {
                 EvaluationPairs pairs = EvaluationPairs.sample(week, SETTINGS.negativeRatio, SETTINGS.mrrQueries,
                         SETTINGS.mrrCandidates, SETTINGS.seed);
-                expectedAuroc = pairs.score(new RolandLinkScorer(before, memory)).auroc;
+                expectedAuroc = pairs.score(new RolandLinkScorer(before, memory,
+                        PairFeatures.byId(memory.previousStep().week(), SETTINGS.pairFeatures))).auroc;
             }
             WeekUpdate update = live.process(week, memory);
             if (t == 0) {

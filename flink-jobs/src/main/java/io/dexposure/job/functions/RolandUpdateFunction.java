@@ -46,6 +46,7 @@ public class RolandUpdateFunction extends KeyedProcessFunction<Integer, NetworkW
     private transient ValueState<NetworkWeek> previousWeek;
     private transient ValueState<float[]> previousFeatures;
     private transient ValueState<float[]> previousInputStates;
+    private transient ValueState<float[]> weightHead;
     private transient Counter weeks;
     private transient volatile long lastStepMillis;
 
@@ -63,6 +64,8 @@ public class RolandUpdateFunction extends KeyedProcessFunction<Integer, NetworkW
         previousFeatures = getRuntimeContext().getState(new ValueStateDescriptor<>("roland-previous-features",
                 PrimitiveArrayTypeInfo.FLOAT_PRIMITIVE_ARRAY_TYPE_INFO));
         previousInputStates = getRuntimeContext().getState(new ValueStateDescriptor<>("roland-previous-input-states",
+                PrimitiveArrayTypeInfo.FLOAT_PRIMITIVE_ARRAY_TYPE_INFO));
+        weightHead = getRuntimeContext().getState(new ValueStateDescriptor<>("roland-weight-head",
                 PrimitiveArrayTypeInfo.FLOAT_PRIMITIVE_ARRAY_TYPE_INFO));
         weeks = getRuntimeContext().getMetricGroup().counter("rolandWeeksUpdated");
         getRuntimeContext().getMetricGroup().gauge("lastRolandStepMillis", () -> lastStepMillis);
@@ -128,6 +131,16 @@ public class RolandUpdateFunction extends KeyedProcessFunction<Integer, NetworkW
             previousWeek.update(step.week());
             previousFeatures.update(step.features());
             previousInputStates.update(step.inputStates());
+        }
+
+        @Override
+        public float[] weightHead() throws Exception {
+            return weightHead.value();
+        }
+
+        @Override
+        public void weightHead(float[] coefficients) throws Exception {
+            weightHead.update(coefficients);
         }
     }
 }

@@ -57,6 +57,17 @@ public class RolandOptions implements Serializable {
     @Option(names = "--roland-threads", description = "PyTorch threads; a fixed count keeps training deterministic across restarts (default: ${DEFAULT-VALUE}).")
     public int rolandThreads = 1;
 
+    @Option(names = "--roland-pair-features", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "ROLAND's decoder also reads whether the pair is a link of the week predicted from and its log size (default: ${DEFAULT-VALUE}).")
+    public boolean rolandPairFeatures = true;
+
+    @Option(names = "--roland-churn-features", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "ROLAND's node features include the shares of a node's links opened and closed since last week (default: ${DEFAULT-VALUE}).")
+    public boolean rolandChurnFeatures = true;
+
+    @Option(names = "--roland-near-negatives", description = "Share of ROLAND's training negatives drawn near the positives (a positive's holder, a random issuer) instead of uniform (default: ${DEFAULT-VALUE}).")
+    public double rolandNearNegatives = 0.0;
+
     /** The ROLAND flags as the model's settings. */
     public RolandSettings settings() {
         RolandSettings s = new RolandSettings();
@@ -73,6 +84,9 @@ public class RolandOptions implements Serializable {
         s.liveBaselines = rolandLiveBaselines;
         s.seed = rolandSeed;
         s.threads = rolandThreads;
+        s.pairFeatures = rolandPairFeatures;
+        s.churnFeatures = rolandChurnFeatures;
+        s.nearNegativeShare = rolandNearNegatives;
         return s;
     }
 }

@@ -28,8 +28,8 @@ class RolandUpdateFunctionTest {
                 harness.processElement(w, w.epochMillis());
             }
             uninterrupted.addAll(outputs(harness));
-            // Parameters, node states, previous week, its features and input states: one key, five states.
-            assertThat(harness.numKeyedStateEntries()).isEqualTo(5);
+            // Parameters, node states, previous week, its features and input states, edge-weight head: one key, six states.
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(6);
         }
 
         List<String> restarted = new ArrayList<>();
@@ -74,11 +74,11 @@ class RolandUpdateFunctionTest {
     private static List<String> outputs(KeyedOneInputStreamOperatorTestHarness<Integer, NetworkWeek, LinkPrediction> h) {
         List<String> out = new ArrayList<>();
         for (LinkPrediction p : h.extractOutputValues()) {
-            out.add("prediction " + p.id + " " + p.kind + " " + p.rank + " " + p.probability);
+            out.add("prediction " + p.id + " " + p.kind + " " + p.rank + " " + p.probability + " " + p.logExposure);
         }
         for (var r : h.getSideOutput(RolandUpdateFunction.QUALITY)) {
             ModelQuality q = r.getValue();
-            out.add("quality " + q.id + " " + q.auroc + " " + q.auprc + " " + q.mrr + " " + q.epochs + " " + q.trainLoss);
+            out.add("quality " + q.id + " " + q.auroc + " " + q.auprc + " " + q.mrr + " " + q.epochs + " " + q.trainLoss + " " + q.weightMae);
         }
         return out;
     }

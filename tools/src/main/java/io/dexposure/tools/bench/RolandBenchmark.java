@@ -9,6 +9,7 @@ import io.dexposure.analytics.roland.RolandSettings;
 import io.dexposure.analytics.roland.WeekUpdate;
 import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.replayer.generate.ExposureNetworkGenerator;
+import io.dexposure.replayer.generate.CalibratedNetworkGenerator;
 import io.dexposure.replayer.generate.GeneratorSettings;
 import io.dexposure.replayer.generate.WeeklySizes;
 import io.dexposure.snapshot.ProtocolDirectory;
@@ -36,7 +37,8 @@ public final class RolandBenchmark {
         this.settings = settings;
         GeneratorSettings generator = GeneratorSettings.withoutScenarios(seed,
                 WeeklySizes.fixed(LocalDate.of(2024, 7, 1), weekCount, nodes, links));
-        ExposureNetworkGenerator g = new ExposureNetworkGenerator(generator);
+        // The calibrated generator: links churn as in the real data (~0.53 persistence), so fine-tuning has work to do.
+        CalibratedNetworkGenerator g = new CalibratedNetworkGenerator(generator);
         this.weeks = new ArrayList<>();
         while (g.hasNextWeek()) {
             weeks.add(NetworkWeek.of(SnapshotNetworks.of(g.nextWeek().toWeekSnapshot(), ProtocolDirectory.empty()), null));
@@ -50,7 +52,8 @@ public final class RolandBenchmark {
     public void run(PrintStream out, int warmups) throws Exception {
         Map<String, List<Double>> phases = new LinkedHashMap<>();
         for (String p : List.of("score last week's predictions (7 models)", "  reference: persistence alone",
-                "fine-tune", "state update (one forward pass)", "predict (persisting + top-K new)", "step = fine-tune + update + predict")) {
+                "fine-tune", "state update (one forward pass)", "predict (persisting + top-K new)", "step = fine-tune + update + predict",
+                "live update = scoring + step")) {
             phases.put(p, new ArrayList<>());
         }
         List<Integer> epochs = new ArrayList<>();
@@ -79,6 +82,7 @@ public final class RolandBenchmark {
                 phases.get("state update (one forward pass)").add(u.advanceMillis());
                 phases.get("predict (persisting + top-K new)").add(u.predictMillis());
                 phases.get("step = fine-tune + update + predict").add(u.stepMillis());
+                phases.get("live update = scoring + step").add(u.scoreMillis() + u.stepMillis());
                 epochs.add(u.training().epochs());
             }
         }
@@ -93,9 +97,21 @@ public final class RolandBenchmark {
         }
         double step = phases.get("step = fine-tune + update + predict").stream().mapToDouble(d -> d).average().orElse(0);
         double forward = phases.get("state update (one forward pass)").stream().mapToDouble(d -> d).average().orElse(0);
-        out.printf(Locale.ROOT, "epochs per week: mean %.1f; step / one forward pass: %.1fx; goal <= 1000 ms per week: %s%n",
-                epochs.stream().mapToInt(i -> i).average().orElse(0), step / forward, step <= 1000 ? "met" : "NOT met");
+        double total = phases.get("live update = scoring + step").stream().mapToDouble(d -> d).average().orElse(0);
+        out.printf(Locale.ROOT, "epochs per week: mean %.1f; step / one forward pass: %.1fx; goal live update <= 1000 ms per week: %s%n",
+                epochs.stream().mapToInt(i -> i).average().orElse(0), step / forward, total <= 1000 ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "Machine load while measuring (1-minute load average, %d cores): %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf(Locale.ROOT, "Peak resident memory of the process (VmHWM, Java heap + PyTorch): %,d MB%n", peakResidentMb());
+    }
+
+    /** The first field of /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     /** The process's peak resident set (Linux), or -1. */

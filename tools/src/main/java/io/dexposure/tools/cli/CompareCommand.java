@@ -66,6 +66,30 @@ public class CompareCommand implements Callable<Integer> {
             description = "Static GCN and GAT: train on at most this many of the last training weeks (default: ${DEFAULT-VALUE}).")
     int gnnTrainingWeeks = 52;
 
+    @Option(names = "--protocol", defaultValue = "PUBLISHED",
+            description = "PUBLISHED: DeXposure-FM's protocol (week T+h's links between nodes present at T, --published-negatives uniform non-links each, every --horizons); "
+                    + "LIVE: the job's one-week-ahead pairs (every link, --roland-negative-ratio non-links each); BOTH (default: ${DEFAULT-VALUE}).")
+    Protocol protocol = Protocol.PUBLISHED;
+
+    @Option(names = "--horizons", split = ",", defaultValue = "1,4,8,12",
+            description = "Published protocol: weeks ahead to predict (default: ${DEFAULT-VALUE}, as DeXposure-FM Table 3).")
+    List<Integer> horizons = List.of(1, 4, 8, 12);
+
+    @Option(names = "--published-negatives", defaultValue = "5",
+            description = "Published protocol: uniform non-links per positive (default: ${DEFAULT-VALUE}, as DeXposure-FM).")
+    double publishedNegatives = 5;
+
+    @Option(names = "--json", description = "Published protocol: print one JSON object per (model, horizon) instead of the tables.")
+    boolean json;
+
+    @Option(names = "--churn",
+            description = "Re-draw the links so that about this share of a week's links existed the week before (structured churn; "
+                    + "the real data: ~0.53), for histories whose links barely change (default: off).")
+    Double churn;
+
+    /** Which evaluation to run. */
+    enum Protocol { PUBLISHED, LIVE, BOTH }
+
     @Mixin
     RolandOptions roland = new RolandOptions();
 
@@ -84,10 +108,16 @@ public class CompareCommand implements Callable<Integer> {
         List<NetworkWeek> weeks = SnapshotHistory.read(file, reading.readerOptions(), reading.directory(file));
         ChronologicalSplit split = split(weeks.size());
         List<NetworkWeek> used = weeks.subList(weeks.size() - split.weeks(), weeks.size());
+        if (churn != null) {
+            used = io.dexposure.analytics.linkpred.LinkChurn.apply(used, churn, roland.settings().seed);
+            System.err.printf(Locale.ROOT, "  links re-drawn: week-over-week link persistence %.3f (last week)%n",
+                    io.dexposure.analytics.linkpred.LinkChurn.persistence(used.get(used.size() - 2), used.get(used.size() - 1)));
+        }
         NetworkWeek last = used.get(used.size() - 1);
-        out.printf(Locale.ROOT, "Link prediction one week ahead: %s, %d weeks (%s .. %s, last week %,d nodes / %,d links)%n",
+        PrintStream report = json ? System.err : out;
+        report.printf(Locale.ROOT, "Link prediction: %s, %d weeks (%s .. %s, last week %,d nodes / %,d links)%n",
                 file.getFileName(), used.size(), used.get(0).week, last.week, last.nodeCount(), last.linkCount());
-        out.printf(Locale.ROOT, "Chronological split: %d train / %d validation / %d test weeks (DeXposure-FM on the real data: 226 / 24 / 33)%n",
+        report.printf(Locale.ROOT, "Chronological split: %d train / %d validation / %d test weeks (DeXposure-FM on the real data: 226 / 24 / 33)%n",
                 split.train(), split.validation(), split.test());
         RolandSettings settings = roland.settings();
         StaticGnnLinkScorer.Settings d = StaticGnnLinkScorer.Settings.defaults(settings.seed);
@@ -95,6 +125,22 @@ public class CompareCommand implements Callable<Integer> {
                 d.learningRate(), gnnEpochs, d.patience(), gnnTrainingWeeks, settings.negativeRatio, settings.seed, settings.threads);
         ModelComparison.Baselines baselines = new ModelComparison.Baselines(
                 node2vec ? Node2Vec.Settings.defaults(settings.seed) : null, staticGcn ? gnn : null, gat ? gnn : null);
+        if (protocol != Protocol.LIVE) {
+            io.dexposure.tools.compare.HorizonComparison.Result published = io.dexposure.tools.compare.HorizonComparison.run(
+                    used, split, settings, publishedNegatives, horizons, new io.dexposure.tools.compare.HorizonComparison.Baselines(
+                            baselines.node2vec(), baselines.staticGcn(), baselines.gat()), line -> System.err.println("  " + line));
+            if (json) {
+                io.dexposure.tools.compare.HorizonTable.printJson(out, published);
+            } else {
+                out.printf(Locale.ROOT, "%nPublished protocol (DeXposure-FM Table 3): predict week T+h from week T; positives = T+h's links between "
+                        + "nodes present at T, %.0f uniform non-links each; mean ± sd over the test weeks%n%n", publishedNegatives);
+                io.dexposure.tools.compare.HorizonTable.print(out, published);
+            }
+            if (protocol == Protocol.PUBLISHED) {
+                report.printf(Locale.ROOT, "Total %.1f s; peak live heap after GC %,d MB%n", (System.nanoTime() - started) / 1e9, HeapUsage.peakLiveMb());
+                return 0;
+            }
+        }
         ModelComparison.Result result = ModelComparison.run(used, split, settings, baselines,
                 line -> System.err.println("  " + line));
         out.printf(Locale.ROOT, "Test weeks %s .. %s; %d positives and %.0fx as many seeded negatives a week, MRR against %d negatives%n%n",
