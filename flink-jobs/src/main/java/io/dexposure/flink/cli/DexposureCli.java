@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/dexposure}: the one launcher, with a subcommand per task. */
 @Command(name = "dexposure", mixinStandardHelpOptions = true,
         subcommands = {DemoCommand.class, RunJobCommand.class, ReplayCommand.class, PullCommand.class, GenerateCommand.class,
-                BenchCommand.class, CompareCommand.class, AlertEvalCommand.class, AlertsCommand.class, ReportCommand.class},
+                BenchCommand.class, CompareCommand.class, AlertEvalCommand.class, AlertsCommand.class, ReportCommand.class,
+                io.dexposure.cluster.ClusterCommand.class},
         description = "DeXposure Monitor: weekly DeFi credit-exposure networks through Kafka and Flink.")
 public class DexposureCli {
     public static void main(String[] args) {
