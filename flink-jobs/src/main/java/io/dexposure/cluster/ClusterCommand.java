@@ -78,7 +78,7 @@ public class ClusterCommand implements Runnable {
         @Option(names = "--prometheus-ports", description = "Port range of Flink's Prometheus reporter, e.g. 9250-9260 (default: off).")
         String prometheusPorts = "";
 
-        @Option(names = "--with-kafka", description = "Also start a local Kafka broker (child JVM) and print its bootstrap address (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--with-kafka", description = "Also start a local Kafka broker (child JVM) with the pipeline's topics (2 partitions each, as compose's topics-init) and print its bootstrap address (default: ${DEFAULT-VALUE}).")
         boolean withKafka;
 
         @Override
@@ -87,6 +87,15 @@ public class ClusterCommand implements Runnable {
             LocalFlinkCluster.Settings settings = LocalFlinkCluster.Settings.defaults().withTaskManagers(taskManagers, slots)
                     .withTaskManagerMemory(taskManagerMemory).withPrometheusPorts(prometheusPorts);
             LocalKafkaBroker broker = withKafka ? LocalKafkaBroker.start(work.resolve("kafka")) : null;
+            if (broker != null) {
+                // What compose's topics-init does: every topic of the pipeline, 2 partitions (the job's parallelism).
+                io.dexposure.replayer.publish.KafkaTopics.ensure(broker.bootstrapServers(), List.of(
+                        io.dexposure.events.Topics.SNAPSHOT_EVENTS, io.dexposure.events.Topics.NETWORK_METRICS,
+                        io.dexposure.events.Topics.PROTOCOL_METRICS, io.dexposure.events.Topics.DATA_QUALITY,
+                        io.dexposure.events.Topics.ALERTS, io.dexposure.events.Topics.PROTOCOL_RISK,
+                        io.dexposure.events.Topics.WEEK_RISK, io.dexposure.events.Topics.LINK_PREDICTIONS,
+                        io.dexposure.events.Topics.MODEL_QUALITY), 2);
+            }
             LocalFlinkCluster cluster;
             try {
                 cluster = LocalFlinkCluster.start(work, settings);

@@ -179,6 +179,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return taskManagers.stream().filter(t -> t.process.isAlive()).map(t -> t.process.pid()).collect(Collectors.toList());
     }
 
+    /** The pid of the live TaskManager with this resource id ("taskmanager-N", as the REST API lists it). */
+    public synchronized long taskManagerPid(String resourceId) {
+        return taskManagers.stream().filter(t -> t.name.equals(resourceId) && t.process.isAlive()).findFirst()
+                .map(t -> t.process.pid())
+                .orElseThrow(() -> new IllegalArgumentException("no live TaskManager " + resourceId));
+    }
+
     /** Starts one more TaskManager (e.g. a replacement for a killed one) and waits until the JobManager lists it. */
     public synchronized void startTaskManager() {
         int alive = taskManagerPids().size();
@@ -235,7 +242,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
         taskManagersStarted++;
         String name = "taskmanager-" + taskManagersStarted;
         Path tmDir = workDir.resolve(name);
-        Configuration tmConf = writeConfig(tmDir, configuration(workDir, rpcPort, restPort, settings));
+        Map<String, String> conf = configuration(workDir, rpcPort, restPort, settings);
+        // A readable, known resource id: the REST API names TaskManagers by it (see taskManagerPid).
+        conf.put("taskmanager.resource-id", name);
+        Configuration tmConf = writeConfig(tmDir, conf);
         TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(tmConf);
         List<String> jvm = split(ProcessMemoryUtils.generateJvmParametersStr(spec));
         List<String> args = new ArrayList<>(List.of("--configDir", tmDir.resolve("conf").toString()));
@@ -298,6 +308,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         c.put("jobmanager.memory.process.size", settings.jobManagerMemory());
         c.put("taskmanager.memory.process.size", settings.taskManagerMemory());
         c.put("taskmanager.numberOfTaskSlots", Integer.toString(settings.slotsPerTaskManager()));
+        // Managed memory serves RocksDB only; the analysis (and ROLAND's arrays) need the heap more.
+        c.put("taskmanager.memory.managed.fraction", "0.2");
         c.put("parallelism.default", "2");
         // As a production cluster runs: RocksDB, incremental checkpoints, kept on cancel.
         c.put("state.backend.type", "rocksdb");

@@ -99,6 +99,8 @@ public class ExposureMonitorJob {
 
     public Outputs build(StreamExecutionEnvironment env) {
         env.setParallelism(options.parallelism);
+        // Fixed, not derived from the parallelism: savepoints restore at any parallelism up to it (issue 16).
+        env.setMaxParallelism(options.maxParallelism);
         env.enableCheckpointing(options.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
         // A bounded number of restarts: a transient broker hiccup is survived, a real bug surfaces.
         env.setRestartStrategy(options.restartAttempts == 0 ? RestartStrategies.noRestart()
