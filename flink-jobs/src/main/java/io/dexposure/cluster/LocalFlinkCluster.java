@@ -277,7 +277,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode overview = rest.get("/overview");
-            if (overview.path("taskmanagers").asInt() >= count) {
+            // Registered and their slots reported (the slot report follows the registration).
+            if (overview.path("taskmanagers").asInt() >= count
+                    && overview.path("slots-total").asInt() >= count * settings.slotsPerTaskManager()) {
                 return;
             }
             for (ChildProcess tm : taskManagers) {
