@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -221,9 +220,5 @@ public class ClusterCommand implements Runnable {
             System.out.println("submitted job " + jobId + " (" + state.getProperty("rest") + "/#/job/running/" + jobId + ")");
             return 0;
         }
-    }
-
-    static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
     }
 }

@@ -12,7 +12,6 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -561,9 +560,5 @@ public final class LocalFlinkCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + name, e);
         }
-    }
-
-    static String pathSeparator() {
-        return File.pathSeparator;
     }
 }
