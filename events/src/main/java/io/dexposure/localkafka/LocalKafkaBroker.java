@@ -166,6 +166,56 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Half of a broker outage (issue 16's fault tests): stops this broker as {@link #close()} does (SIGTERM, a
+     * clean shutdown), keeping its data; {@link #startAgain()} brings it back. Also on the shared broker.
+     */
+    public void stopKeepingData() {
+        stop();
+    }
+
+    /**
+     * A new broker process on this stopped broker's work dir, data and ports (so clients that know the old
+     * address reconnect by themselves), with the default options; waits until it serves.
+     */
+    public LocalKafkaBroker startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("broker at " + bootstrapServers() + " is still running");
+        }
+        Path logFile = workDir.resolve(LOG_FILE);
+        try {
+            // A fresh log, so that the wait below sees the new process's started line, not the old one.
+            Files.move(logFile, workDir.resolve(LOG_FILE + ".before-restart"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + logFile + " aside", e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(Options.defaults().jvmOptions());
+        command.add("-Dlog4j.configuration=" + workDir.resolve("log4j.properties").toUri());
+        command.add("-Ddexposure.localkafka.dir=" + workDir);
+        command.add("-cp");
+        command.add(childClasspath());
+        command.add(BrokerMain.class.getName());
+        command.add(workDir.resolve("server.properties").toString());
+        Process restarted;
+        try {
+            restarted = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        } catch (IOException e) {
+            throw new StartFailedException("cannot launch the local Kafka broker JVM: " + e.getMessage(), e);
+        }
+        LocalKafkaBroker broker = new LocalKafkaBroker(restarted, workDir, port, isShared);
+        try {
+            awaitReady(broker, logFile, Options.defaults().startTimeout());
+        } catch (RuntimeException e) {
+            broker.stop();
+            throw e;
+        }
+        LOG.info("local Kafka broker restarted at {} on its old data (pid {})", bootstrapServers(), restarted.pid());
+        return broker;
+    }
+
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;

@@ -165,6 +165,8 @@ public class ExposureMonitorJob {
 
     public Outputs build(StreamExecutionEnvironment env) {
         env.setParallelism(options.execution.parallelism);
+        // Fixed, not derived from the parallelism: savepoints restore at any parallelism up to it (issue 16).
+        env.setMaxParallelism(options.execution.maxParallelism);
         env.enableCheckpointing(options.execution.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
         // A bounded number of restarts: a transient broker hiccup is survived, a real bug surfaces.
         env.setRestartStrategy(options.execution.restartAttempts == 0 ? RestartStrategies.noRestart()

@@ -3,13 +3,6 @@ package io.dexposure.analytics.roland;
 import io.dexposure.analytics.linkpred.HorizonPairs;
 import io.dexposure.analytics.linkpred.LinkScorer;
 
-import io.dexposure.analytics.roland.EdgeWeightHead;
-import io.dexposure.analytics.roland.PairFeatures;
-import io.dexposure.analytics.roland.RolandLinkScorer;
-import io.dexposure.analytics.roland.RolandLiveUpdate;
-import io.dexposure.analytics.roland.RolandMemory;
-import io.dexposure.analytics.roland.RolandModel;
-import io.dexposure.analytics.roland.RolandParameters;
 import io.dexposure.analytics.week.NetworkWeek;
 
 import java.util.HashMap;

@@ -21,6 +21,9 @@ public class ExecutionOptions implements Serializable {
     @Option(names = "--parallelism", description = "Job parallelism: different weeks are analysed on different subtasks (default: ${DEFAULT-VALUE}).")
     public int parallelism = 2;
 
+    @Option(names = "--max-parallelism", description = "Key groups of every keyed operator: the highest parallelism a savepoint of this job can be restored at; never change it on a running deployment (default: ${DEFAULT-VALUE}).")
+    public int maxParallelism = 128;
+
     @Option(names = "--out-of-orderness-ms", description = "Watermark lag behind the newest week seen; 0 suits a replay, where weeks arrive in order (default: ${DEFAULT-VALUE}).")
     public long outOfOrdernessMs = 0;
 

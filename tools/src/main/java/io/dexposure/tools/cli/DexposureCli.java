@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dexposure", mixinStandardHelpOptions = true,
         subcommands = {DemoCommand.class, RunJobCommand.class, ReplayCommand.class, PullCommand.class, GenerateCommand.class,
                 BenchCommand.class, CompareCommand.class, AlertEvalCommand.class, DetectCommand.class, AlertsCommand.class,
-                ReportCommand.class, StatsCommand.class, SectorsCommand.class, AnomaliesCommand.class},
+                ReportCommand.class, StatsCommand.class, SectorsCommand.class, AnomaliesCommand.class,
+                io.dexposure.tools.cluster.ClusterCommand.class},
         description = "DeXposure Monitor: weekly DeFi credit-exposure networks through Kafka and Flink.")
 public class DexposureCli {
     public static void main(String[] args) {
