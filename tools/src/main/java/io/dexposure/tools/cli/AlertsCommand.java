@@ -1,6 +1,5 @@
 package io.dexposure.tools.cli;
 
-import io.dexposure.events.Topics;
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.tools.results.AlertConsumer;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ public class AlertsCommand implements Callable<Integer> {
     String bootstrapServers = "127.0.0.1:9092";
 
     @Option(names = "--topic", description = "Alerts topic (default: ${DEFAULT-VALUE}).")
-    String topic = Topics.ALERTS;
+    String topic = io.dexposure.job.streams.ResultStreams.ALERTS.defaultTopic();
 
     @Option(names = "--severity", description = "Lowest severity shown: info, warning or critical (default: ${DEFAULT-VALUE}).")
     String severity = Alert.WARNING;

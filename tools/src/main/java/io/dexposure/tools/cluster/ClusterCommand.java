@@ -88,12 +88,7 @@ public class ClusterCommand implements Runnable {
             LocalKafkaBroker broker = withKafka ? LocalKafkaBroker.start(work.resolve("kafka")) : null;
             if (broker != null) {
                 // What compose's topics-init does: every topic of the pipeline, 2 partitions (the job's parallelism).
-                io.dexposure.replayer.publish.KafkaTopics.ensure(broker.bootstrapServers(), List.of(
-                        io.dexposure.events.Topics.SNAPSHOT_EVENTS, io.dexposure.events.Topics.NETWORK_METRICS,
-                        io.dexposure.events.Topics.PROTOCOL_METRICS, io.dexposure.events.Topics.DATA_QUALITY,
-                        io.dexposure.events.Topics.ALERTS, io.dexposure.events.Topics.PROTOCOL_RISK,
-                        io.dexposure.events.Topics.WEEK_RISK, io.dexposure.events.Topics.LINK_PREDICTIONS,
-                        io.dexposure.events.Topics.MODEL_QUALITY), 2);
+                io.dexposure.replayer.publish.KafkaTopics.ensure(broker.bootstrapServers(), new io.dexposure.job.options.KafkaOptions().allTopics(), 2);
             }
             LocalFlinkCluster cluster;
             try {

@@ -46,6 +46,18 @@ class ComposeStackTest {
                 "postgres", "prometheus", "grafana");
     }
 
+    /** Compose's topics-init creates the input topic and every result stream of the catalogue, at their default names. */
+    @Test
+    void topicsInitCreatesEveryTopicOfTheCatalogue() throws Exception {
+        String composeFile = Files.readString(REPO.resolve("docker-compose.yml"));
+        java.util.regex.Matcher loop = java.util.regex.Pattern.compile("for topic in ([^;]+);").matcher(composeFile);
+        assertThat(loop.find()).as("topics-init's topic loop").isTrue();
+        List<String> created = List.of(loop.group(1).trim().split("\\s+"));
+        List<String> expected = new ArrayList<>(List.of(io.dexposure.events.Topics.SNAPSHOT_EVENTS));
+        io.dexposure.job.streams.ResultStreams.ALL.forEach(stream -> expected.add(stream.defaultTopic()));
+        assertThat(created).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @Test
     void imageTagsArePinnedAndMatchTheVersionsTheProjectBuildsWith() throws Exception {
         String pom = Files.readString(REPO.resolve("pom.xml"));
