@@ -5,7 +5,7 @@ Reads one week of a snapshot file in the DeXposure dataset format, builds the we
 with the same rules as the Java reader (ids as strings, links with a null endpoint dropped, a negative
 link size read as the reversed exposure, parallel links summed), computes the metrics of
 io.dexposure.analytics.metrics with NetworkX and prints one JSON object. Used to produce the golden fixtures
-under flink-jobs/src/test/resources/golden/ and by cross-check benchmarks; the Java tests themselves never
+under analytics/src/test/resources/golden/ and by cross-check benchmarks; the Java tests themselves never
 need Python.
 
   python3 networkx_reference.py FILE.json --week 2024-07-22                 # all metrics

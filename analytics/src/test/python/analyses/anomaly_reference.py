@@ -3,7 +3,7 @@
 python3-sklearn). Run once from the repository root; commits anomaly_fixture.csv (300 rows, 6 features,
 rows 290..299 planted outliers) and anomaly_golden.json:
 
-    /usr/bin/python3 flink-jobs/src/test/python/analyses/anomaly_reference.py
+    /usr/bin/python3 analytics/src/test/python/analyses/anomaly_reference.py
 """
 import json
 import os

@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Golden values for VectorAutoregressionTest, from statsmodels' VAR (Debian python3-statsmodels).
 
-Run once from the repository root; commits flink-jobs/src/test/resources/analyses/var_fixture.csv (the
+Run once from the repository root; commits analytics/src/test/resources/analyses/var_fixture.csv (the
 series) and var_golden.json (what statsmodels reports on it):
 
-    /usr/bin/python3 flink-jobs/src/test/python/analyses/var_reference.py
+    /usr/bin/python3 analytics/src/test/python/analyses/var_reference.py
 """
 import json
 import os
