@@ -25,7 +25,8 @@ public class LinkChurnTest {
     void churnedSampleHasTheRealDatasPersistenceSameNodesSameLinkCountsAndIsSeeded() throws Exception {
         List<NetworkWeek> base = SnapshotHistory.read(SAMPLE, SnapshotReader.Options.all(), ProtocolDirectory.empty()).subList(0, 12);
         List<NetworkWeek> churned = churnedSample(12);
-        assertThat(LinkChurn.persistence(base.get(10), base.get(11))).isGreaterThan(0.9);
+        // The base is whatever the shipped sample is (v2 already churns like the real data); the re-drawn
+        // history has the requested persistence whatever it started from.
         double sum = 0;
         for (int t = 1; t < churned.size(); t++) {
             double r = LinkChurn.persistence(churned.get(t - 1), churned.get(t));

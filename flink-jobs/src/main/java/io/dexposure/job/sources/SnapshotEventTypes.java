@@ -22,7 +22,8 @@ public final class SnapshotEventTypes {
         for (String s : new String[]{"type", "week", "id", "kind", "name", "category", "source", "target", "origin"}) {
             fields.put(s, Types.STRING);
         }
-        for (String i : new String[]{"seq", "nodes", "links", "droppedLinks", "flippedLinks"}) {
+        for (String i : new String[]{"seq", "nodes", "links", "droppedLinks", "flippedLinks", "nullIdNodes", "nullIdLinks",
+                "nonPositiveLinks"}) {
             fields.put(i, Types.INT);
         }
         fields.put("tvlUsd", Types.DOUBLE);
