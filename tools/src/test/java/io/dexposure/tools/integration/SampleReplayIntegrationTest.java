@@ -228,15 +228,7 @@ class SampleReplayIntegrationTest {
         JobOptions options = new JobOptions();
         options.kafka.bootstrapServers = broker;
         options.kafka.inputTopic = "it-" + run + ".snapshot-events";
-        options.kafka.topics.put(ResultStreams.NETWORK_METRICS.name(), "it-" + run + ".network-metrics");
-        options.kafka.topics.put(ResultStreams.DATA_QUALITY.name(), "it-" + run + ".data-quality");
-        options.kafka.topics.put(ResultStreams.PROTOCOL_METRICS.name(), "it-" + run + ".protocol-metrics");
-        options.kafka.topics.put(ResultStreams.ALERTS.name(), "it-" + run + ".alerts");
-        options.kafka.topics.put(ResultStreams.PROTOCOL_RISK.name(), "it-" + run + ".protocol-risk");
-        options.kafka.topics.put(ResultStreams.WEEK_RISK.name(), "it-" + run + ".week-risk");
-        options.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), "it-" + run + ".link-predictions");
-        options.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), "it-" + run + ".model-quality");
-        options.kafka.topics.put(ResultStreams.INCIDENTS.name(), "it-" + run + ".incidents");
+        ResultStreams.ALL.forEach(stream -> options.kafka.topics.put(stream.name(), "it-" + run + "." + stream.name()));
         options.kafka.groupId = "it-" + run;
         options.kafka.transactionalIdPrefix = "it-" + run;
         options.execution.checkpointDir = checkpoints.toUri().toString();

@@ -120,9 +120,7 @@ class MonitoringStackIntegrationTest {
         String broker = LocalKafkaBroker.shared().bootstrapServers();
         options = options(broker, postgres.createDatabase("replay"), "it-" + UUID.randomUUID().toString().substring(0, 8));
         options.execution.prometheusPort = Integer.toString(reporterPort);
-        KafkaTopics.ensure(broker, List.of(options.kafka.inputTopic, options.kafka.topic(ResultStreams.NETWORK_METRICS), options.kafka.topic(ResultStreams.PROTOCOL_METRICS),
-                options.kafka.topic(ResultStreams.DATA_QUALITY), options.kafka.topic(ResultStreams.ALERTS), options.kafka.topic(ResultStreams.PROTOCOL_RISK), options.kafka.topic(ResultStreams.WEEK_RISK),
-                options.kafka.topic(ResultStreams.LINK_PREDICTIONS), options.kafka.topic(ResultStreams.MODEL_QUALITY)), options.execution.parallelism);
+        KafkaTopics.ensure(broker, options.kafka.allTopics(), options.execution.parallelism);
         job = start(options);
         callAnApiThatAsksToSlowDown();
         SnapshotReplay.run(SAMPLE, SnapshotReader.Options.all(), PublisherConfig.of(broker, options.kafka.inputTopic)
@@ -202,14 +200,7 @@ class MonitoringStackIntegrationTest {
         // A second job over the same input topic from the start (new consumer group): every week again.
         JobOptions again = options(options.kafka.bootstrapServers, options.store.jdbcUrl, options.kafka.groupId + "-again");
         again.kafka.inputTopic = options.kafka.inputTopic;
-        again.kafka.topics.put(ResultStreams.NETWORK_METRICS.name(), options.kafka.topic(ResultStreams.NETWORK_METRICS));
-        again.kafka.topics.put(ResultStreams.PROTOCOL_METRICS.name(), options.kafka.topic(ResultStreams.PROTOCOL_METRICS));
-        again.kafka.topics.put(ResultStreams.DATA_QUALITY.name(), options.kafka.topic(ResultStreams.DATA_QUALITY));
-        again.kafka.topics.put(ResultStreams.ALERTS.name(), options.kafka.topic(ResultStreams.ALERTS));
-        again.kafka.topics.put(ResultStreams.PROTOCOL_RISK.name(), options.kafka.topic(ResultStreams.PROTOCOL_RISK));
-        again.kafka.topics.put(ResultStreams.WEEK_RISK.name(), options.kafka.topic(ResultStreams.WEEK_RISK));
-        again.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), options.kafka.topic(ResultStreams.LINK_PREDICTIONS));
-        again.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), options.kafka.topic(ResultStreams.MODEL_QUALITY));
+        ResultStreams.ALL.forEach(stream -> again.kafka.topics.put(stream.name(), options.kafka.topic(stream)));
         again.kafka.bounded = true;
         start(again).getJobExecutionResult().get(180, TimeUnit.SECONDS);
 
@@ -353,14 +344,7 @@ class MonitoringStackIntegrationTest {
         JobOptions o = new JobOptions();
         o.kafka.bootstrapServers = broker;
         o.kafka.inputTopic = run + ".snapshot-events";
-        o.kafka.topics.put(ResultStreams.NETWORK_METRICS.name(), run + ".network-metrics");
-        o.kafka.topics.put(ResultStreams.PROTOCOL_METRICS.name(), run + ".protocol-metrics");
-        o.kafka.topics.put(ResultStreams.DATA_QUALITY.name(), run + ".data-quality");
-        o.kafka.topics.put(ResultStreams.ALERTS.name(), run + ".alerts");
-        o.kafka.topics.put(ResultStreams.PROTOCOL_RISK.name(), run + ".protocol-risk");
-        o.kafka.topics.put(ResultStreams.WEEK_RISK.name(), run + ".week-risk");
-        o.kafka.topics.put(ResultStreams.LINK_PREDICTIONS.name(), run + ".link-predictions");
-        o.kafka.topics.put(ResultStreams.MODEL_QUALITY.name(), run + ".model-quality");
+        ResultStreams.ALL.forEach(stream -> o.kafka.topics.put(stream.name(), run + "." + stream.name()));
         o.kafka.groupId = run;
         o.kafka.transactionalIdPrefix = run;
         o.execution.checkpointDir = Files.createTempDirectory("dexposure-monitoring-it").toUri().toString();
