@@ -51,11 +51,40 @@ def chain(at1, at2, start=START, end=END, with_tvl=True, with_tokens=True):
         c["tokens"] = series(scaled(at1, 0.001), scaled(at2, 0.001), lambda t: scaled(at1, 0.0015), start, end)
     return c
 
+EXTRA = ("staking", "pool2", "offers", "borrowed", "treasury", "vesting", "masterchef")
+
+def plain(key):
+    """A chain-TVL key by DefiLlama's rule: no dash, not an extra section (real-data.md section 5)."""
+    return "-" not in key and key.lower() not in EXTRA
+
 def protocol(id_, name, chains, **flags):
+    """/protocol/{slug} as the server answers it: chainTvls per key (plain chains, <Chain>-<extra>, bare extras),
+    the top-level tvl/tokensInUsd/tokens as the sum of the plain chains' series, currentChainTvls the latest
+    value of every key. A misrepresentedTokens protocol has empty token histories, as on the server."""
+    plain_keys = [k for k in chains if plain(k)]
+    top = {"tvl": [], "tokensInUsd": [], "tokens": []}
+    for field in top:
+        points = {}
+        for k in plain_keys:
+            for pt in chains[k].get(field, []):
+                if field == "tvl":
+                    points[pt["date"]] = round(points.get(pt["date"], 0) + pt["totalLiquidityUSD"], 2)
+                else:
+                    acc = points.setdefault(pt["date"], {})
+                    for sym, v in pt["tokens"].items():
+                        acc[sym] = round(acc.get(sym, 0) + v, 6)
+        top[field] = [{"date": t, "totalLiquidityUSD": v} if field == "tvl" else {"date": t, "tokens": v}
+                      for t, v in sorted(points.items())]
+    current = {k: (c["tvl"][-1]["totalLiquidityUSD"] if c.get("tvl") else 0) for k, c in chains.items()}
     p = {"id": id_, "name": name, "url": "https://example.invalid/" + name.lower(), "description": "fixture",
-         "logo": None, "gecko_id": None, "cmcId": None, "chains": [k for k in chains if "-" not in k and k.lower() not in ("borrowed","staking","pool2")],
-         "chainTvls": chains, "tvl": [], "tokensInUsd": [], "tokens": [], "currentChainTvls": {}, "raises": [], "hallmarks": []}
+         "logo": None, "gecko_id": None, "cmcId": None, "chains": plain_keys,
+         "chainTvls": chains, "tvl": top["tvl"], "tokensInUsd": top["tokensInUsd"], "tokens": top["tokens"],
+         "currentChainTvls": current, "raises": [], "hallmarks": []}
     p.update(flags)
+    if flags.get("misrepresentedTokens"):
+        p["tokensInUsd"], p["tokens"] = [], []
+        for c in chains.values():
+            c["tokensInUsd"], c["tokens"] = [], []
     return p
 
 hist = {}
@@ -80,9 +109,11 @@ hist["vaulty"] = protocol("300", "Vaulty", {
     "Polygon": chain(vaulty_poly, vaulty_poly),
     "Polygon-treasury": chain({"VLT": 5000}, {"VLT": 5000}),
     "Ethereum-vesting": chain({"VLT": 9000}, {"VLT": 9000}),
+    # a treasury adapter's own tokens: a dash, so never chain TVL (an "any Chain-<suffix> not on a list" rule took it)
+    "Ethereum-OwnTokens": chain({"VLT": 3000}, {"VLT": 3000}),
 }, doublecounted=True)
 hist["bridgy"] = protocol("400", "Bridgy", {
-    "Ethereum": chain(5000, 5000, with_tokens=False) | {"tokensInUsd": series({"USDT": 9999}, {"USDT": 9999}, lambda t: {"USDT": 1})},
+    "Ethereum": chain(5000, 5000, with_tokens=False),
 }, misrepresentedTokens=True)
 hist["tiny"] = protocol("500", "Tiny", {"Ethereum": chain(700, 800, with_tokens=False)})
 hist["oldie"] = protocol("600", "Oldie", {"Ethereum": chain({"USDT": 10}, {"USDT": 10}, end=T1 - 10*DAY)})
@@ -92,7 +123,8 @@ listing = [
     {"id": "100", "name": "Lendo", "slug": "lendo", "symbol": "LND", "address": "0x1111111111111111111111111111111111111111",
      "gecko_id": "lendo", "category": "Lending", "chains": ["Ethereum", "Arbitrum"], "tvl": 2100.5},
     {"id": "200", "name": "Stako", "slug": "stako", "symbol": "stTKN", "address": "ethereum:0x2222222222222222222222222222222222222222",
-     "gecko_id": "stako", "category": "Liquid Staking", "chains": ["Ethereum"], "tvl": 4100},
+     "gecko_id": "stako", "category": "Liquid Staking", "chains": ["Ethereum"], "tvl": 4100,
+     "parentProtocol": "parent#stako-group"},
     {"id": "300", "name": "Vaulty", "slug": "vaulty", "symbol": "-", "address": None, "gecko_id": None,
      "category": "Yield", "chains": ["Ethereum", "Polygon"], "tvl": 1200, "doublecounted": True},
     {"id": "400", "name": "Bridgy", "slug": "bridgy", "symbol": "BRG", "address": "bsc:0x4444444444444444444444444444444444444444",
@@ -110,7 +142,9 @@ for p in listing:
     # the rest of a real /protocols entry (docs: DefiLlama/docs api.md), not read by the pull
     p.update({"url": "https://example.invalid", "description": "fixture", "chain": "Multi-Chain", "logo": None,
               "audits": "0", "audit_note": None, "cmcId": None, "module": p["slug"] + "/index.js", "twitter": None,
-              "chainTvls": {c: p["tvl"] for c in p["chains"]}, "change_1h": 0.1, "change_1d": -0.2, "change_7d": 1.5})
+              # per-chain values that add up to the total, as the server's are
+              "chainTvls": {c: round(p["tvl"] / len(p["chains"]), 4) for c in p["chains"]},
+              "change_1h": 0.1, "change_1d": -0.2, "change_7d": 1.5})
 os.makedirs(OUT, exist_ok=True)
 with open(f"{OUT}/protocols.json", "w") as f:
     json.dump(listing, f, indent=1)
