@@ -149,10 +149,6 @@ public class ExposureMonitorJob {
             return (DataStream<T>) streams.get(stream);
         }
 
-        public boolean has(ResultStream<?> stream) {
-            return streams.containsKey(stream);
-        }
-
         public DataStream<NetworkWeek> weeks() {
             return weeks;
         }

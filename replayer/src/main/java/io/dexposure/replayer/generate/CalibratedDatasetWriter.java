@@ -38,7 +38,7 @@ public final class CalibratedDatasetWriter {
         int written = 0;
         long nodes = 0;
         long links = 0;
-        Path snapshotTemp = beside(snapshotFile);
+        Path snapshotTemp = SnapshotDatasetWriter.temporaryBeside(snapshotFile);
         try {
             try (SnapshotFileWriter writer = new SnapshotFileWriter(Files.newOutputStream(snapshotTemp))) {
                 while (generator.hasNextWeek()) {
@@ -52,8 +52,8 @@ public final class CalibratedDatasetWriter {
             }
             long bytes = Files.size(snapshotTemp);
             List<ScenarioGroundTruth> truths = generator.scenarios().groundTruth();
-            writeAtomically(mappingFile, out -> ProtocolMappingWriter.write(generator.mapping(), out));
-            writeAtomically(scenariosFile, out -> writeManifest(settings, generator.scenarios(), truths, out));
+            SnapshotDatasetWriter.writeAtomically(mappingFile, out -> ProtocolMappingWriter.write(generator.mapping(), out));
+            SnapshotDatasetWriter.writeAtomically(scenariosFile, out -> writeManifest(settings, generator.scenarios(), truths, out));
             Files.move(snapshotTemp, snapshotFile, StandardCopyOption.REPLACE_EXISTING);
             return new SnapshotDatasetWriter.Summary(written, bytes, nodes, links, truths);
         } finally {
@@ -151,28 +151,5 @@ public final class CalibratedDatasetWriter {
     private static void usd(JsonGenerator json, String field, double usd) throws IOException {
         json.writeFieldName(field);
         json.writeNumber(SnapshotFileWriter.formatCents(Math.round(usd * 100)));
-    }
-
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, Content content) throws IOException {
-        Path temp = beside(file);
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                content.writeTo(out);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static Path beside(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        return dir.resolve("." + file.getFileName() + ".partial");
     }
 }

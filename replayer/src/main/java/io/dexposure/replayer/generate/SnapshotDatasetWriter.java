@@ -60,12 +60,14 @@ public final class SnapshotDatasetWriter {
         }
     }
 
+    /** What an atomic write puts in its file. */
     @FunctionalInterface
-    private interface Content {
+    interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static void writeAtomically(Path file, Content content) throws IOException {
+    /** Writes beside the file and renames it into place, so a reader never sees half a file (shared with v2). */
+    static void writeAtomically(Path file, Content content) throws IOException {
         Path temp = temporaryBeside(file);
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -78,7 +80,7 @@ public final class SnapshotDatasetWriter {
     }
 
     /** ".<name>.partial" in the same directory (same file system, so the move is a rename). */
-    private static Path temporaryBeside(Path file) throws IOException {
+    static Path temporaryBeside(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         return dir.resolve("." + file.getFileName() + ".partial");
