@@ -1,7 +1,6 @@
 package io.dexposure.analytics.roland;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.dexposure.analytics.linkpred.LinkSet;
@@ -10,12 +9,13 @@ import io.dexposure.analytics.week.NetworkWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The top-K most likely new exposures: every pair (holder, issuer) of the week that is not already a
  * link, where holders are nodes with an outgoing link and issuers nodes with an incoming one (new
  * exposures of the history almost always join active nodes), scored by the decoder in row blocks on
- * NDArrays (a matmul per block, then topK), merged in Java.
+ * NDArrays (a matmul per block), the best k kept by a scan in Java.
  */
 public final class NewLinkRanking {
     /** Scores per block: about 16 MB of floats. */
@@ -46,44 +46,50 @@ public final class NewLinkRanking {
             return List.of();
         }
         LinkSet links = LinkSet.of(week);
-        int[] outDegree = new int[n];
-        for (int e = 0; e < week.linkCount(); e++) {
-            outDegree[week.linkSources[e]]++;
-        }
-        List<Candidate> best = new ArrayList<>();
+        // The k best so far, worst on top: lower logit, then the later pair in (source, target) order. Blocks are
+        // scanned in that order, so a pair tied with the worst kept one loses, as in a full sort with those ties.
+        PriorityQueue<Candidate> kept = new PriorityQueue<>(k + 1, WORST_FIRST);
         try (NDManager m = manager.newSubManager()) {
             NDArray targets = m.create(rows(embeddings, dimension, issuers, null), new Shape(issuers.length, dimension)).transpose();
             int block = (int) Math.max(1, BLOCK_CELLS / issuers.length);
             for (int from = 0; from < holders.length; from += block) {
                 int to = Math.min(holders.length, from + block);
                 int[] rows = java.util.Arrays.copyOfRange(holders, from, to);
-                int excluded = 0;
-                for (int r : rows) {
-                    excluded += outDegree[r] + 1;
-                }
+                float[] scores;
                 try (NDManager b = m.newSubManager()) {
                     NDArray sources = b.create(rows(embeddings, dimension, rows, decoderWeight), new Shape(rows.length, dimension));
-                    NDArray scores = sources.matMul(targets).flatten();
-                    int take = (int) Math.min(scores.size(), (long) k + excluded);
-                    NDList top = scores.topK(take, 0, true, true);
-                    float[] values = top.get(0).toFloatArray();
-                    long[] indices = top.get(1).toLongArray();
-                    int kept = 0;
-                    for (int i = 0; i < values.length && kept < k; i++) {
-                        int s = rows[(int) (indices[i] / issuers.length)];
-                        int t = issuers[(int) (indices[i] % issuers.length)];
-                        if (s != t && !links.contains(s, t)) {
-                            best.add(new Candidate(s, t, values[i] + (double) decoderBias));
-                            kept++;
+                    scores = sources.matMul(targets).toFloatArray();
+                }
+                // A scan in Java rather than NDArray.topK: most of a block's best cells can be links the week already
+                // has, and asking topK for k + those took longer than the matmul itself.
+                for (int r = 0; r < rows.length; r++) {
+                    int s = rows[r];
+                    int base = r * issuers.length;
+                    for (int c = 0; c < issuers.length; c++) {
+                        double logit = scores[base + c] + (double) decoderBias;
+                        if (kept.size() == k && logit <= kept.peek().logit()) {
+                            continue;
+                        }
+                        int t = issuers[c];
+                        if (s == t || links.contains(s, t)) {
+                            continue;
+                        }
+                        kept.add(new Candidate(s, t, logit));
+                        if (kept.size() > k) {
+                            kept.poll();
                         }
                     }
                 }
             }
         }
-        best.sort(Comparator.comparingDouble(Candidate::logit).reversed()
-                .thenComparingInt(Candidate::source).thenComparingInt(Candidate::target));
-        return best.size() > k ? new ArrayList<>(best.subList(0, k)) : best;
+        List<Candidate> best = new ArrayList<>(kept);
+        best.sort(WORST_FIRST.reversed());
+        return best;
     }
+
+    private static final Comparator<Candidate> WORST_FIRST = Comparator.comparingDouble(Candidate::logit)
+            .thenComparing(Comparator.comparingInt(Candidate::source).reversed())
+            .thenComparing(Comparator.comparingInt(Candidate::target).reversed());
 
     private static int[] positions(boolean[] flags) {
         int count = 0;

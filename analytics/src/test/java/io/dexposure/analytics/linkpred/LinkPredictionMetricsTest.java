@@ -38,4 +38,47 @@ class LinkPredictionMetricsTest {
         assertThat(mrr).isCloseTo((0.5 + 2.0 / 3) / 2, within(1e-12));
         assertThat(LinkPredictionMetrics.meanReciprocalRank(new double[] {}, 3)).isNaN();
     }
+
+    @Test
+    void sortedMergeEqualsThePairwiseDefinitionWithManyTies() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int round = 0; round < 50; round++) {
+            double[] pos = new double[1 + random.nextInt(60)];
+            double[] neg = new double[1 + random.nextInt(60)];
+            for (int i = 0; i < pos.length; i++) {
+                pos[i] = random.nextInt(8) / 4.0; // few distinct values: ties everywhere
+            }
+            for (int i = 0; i < neg.length; i++) {
+                neg[i] = random.nextInt(8) / 4.0 - 0.5;
+            }
+            double wins = 0;
+            for (double x : pos) {
+                for (double y : neg) {
+                    wins += x > y ? 1 : x == y ? 0.5 : 0;
+                }
+            }
+            assertThat(LinkPredictionMetrics.auroc(pos, neg)).isCloseTo(wins / pos.length / neg.length, within(1e-12));
+            // Average precision by its definition: over each distinct threshold, recall gained times precision there.
+            double ap = 0;
+            double previousRecall = 0;
+            double[] thresholds = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(pos), java.util.Arrays.stream(neg))
+                    .distinct().sorted().toArray();
+            for (int k = thresholds.length - 1; k >= 0; k--) {
+                double t = thresholds[k];
+                long tp = java.util.Arrays.stream(pos).filter(x -> x >= t).count();
+                long fp = java.util.Arrays.stream(neg).filter(x -> x >= t).count();
+                double recall = tp / (double) pos.length;
+                ap += (recall - previousRecall) * tp / (double) (tp + fp);
+                previousRecall = recall;
+            }
+            assertThat(LinkPredictionMetrics.averagePrecision(pos, neg)).isCloseTo(ap, within(1e-12));
+        }
+    }
+
+    @Test
+    void aNanScoreRanksLowestInsteadOfStallingTheSweep() {
+        assertThat(LinkPredictionMetrics.auroc(new double[] {Double.NaN, 1}, new double[] {0.5})).isEqualTo(0.5);
+        assertThat(LinkPredictionMetrics.averagePrecision(new double[] {1, Double.NaN}, new double[] {0.5}))
+                .isCloseTo(0.5 + 0.5 * 2 / 3.0, within(1e-12));
+    }
 }
