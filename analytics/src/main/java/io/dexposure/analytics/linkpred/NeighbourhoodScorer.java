@@ -15,11 +15,11 @@ public final class NeighbourhoodScorer implements LinkScorer {
     private final Map<String, Integer> previousIndex;
     /** Sorted distinct undirected neighbours of each previous-week node (self-loops left out). */
     private final int[][] neighbours;
+    /** Adamic-Adar's 1 / ln(degree) per node, computed once rather than per common neighbour of every pair. */
+    private final double[] inverseLogDegree;
 
     public NeighbourhoodScorer(NetworkWeek previous, NeighbourhoodHeuristic heuristic) {
-        this.heuristic = heuristic;
-        this.previousIndex = previous.indexById();
-        this.neighbours = undirectedNeighbours(previous);
+        this(heuristic, previous.indexById(), undirectedNeighbours(previous));
     }
 
     /** One scorer per heuristic, sharing nothing (each builds its neighbour lists). */
@@ -38,6 +38,10 @@ public final class NeighbourhoodScorer implements LinkScorer {
         this.heuristic = heuristic;
         this.previousIndex = index;
         this.neighbours = neighbours;
+        this.inverseLogDegree = new double[neighbours.length];
+        for (int i = 0; i < neighbours.length; i++) {
+            inverseLogDegree[i] = 1.0 / Math.log(neighbours[i].length);
+        }
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class NeighbourhoodScorer implements LinkScorer {
         double sum = 0;
         for (int w : small) {
             if (Arrays.binarySearch(large, w) >= 0) {
-                sum += adamicAdar ? 1.0 / Math.log(neighbours[w].length) : 1.0;
+                sum += adamicAdar ? inverseLogDegree[w] : 1.0;
             }
         }
         return sum;

@@ -36,28 +36,28 @@ public final class PairFeatures {
     public static PairFeatures of(NetworkWeek week, boolean enabled) {
         int n = week.nodeCount();
         int m = week.linkCount();
-        long[] packed = new long[m];
-        Integer[] order = new Integer[m];
+        // Sorted distinct pair keys (a primitive sort: this runs on every real-scale week, several times), then
+        // each link's size merged into its key's slot.
+        long[] sorted = new long[m];
         for (int k = 0; k < m; k++) {
-            packed[k] = (long) week.linkSources[k] * n + week.linkTargets[k];
-            order[k] = k;
+            sorted[k] = (long) week.linkSources[k] * n + week.linkTargets[k];
         }
-        Arrays.sort(order, (a, b) -> Long.compare(packed[a], packed[b]));
-        long[] keys = new long[m];
-        float[] sizes = new float[m];
+        Arrays.sort(sorted);
         int u = 0;
         for (int i = 0; i < m; i++) {
-            int k = order[i];
-            float size = (float) (Math.log1p(Math.max(0, week.linkWeights == null ? 0 : week.linkWeights[k])) / LOG_SCALE);
-            if (u > 0 && keys[u - 1] == packed[k]) {
-                sizes[u - 1] = Math.max(sizes[u - 1], size);
-            } else {
-                keys[u] = packed[k];
-                sizes[u] = size;
-                u++;
+            if (u == 0 || sorted[u - 1] != sorted[i]) {
+                sorted[u++] = sorted[i];
             }
         }
-        return new PairFeatures(Arrays.copyOf(keys, u), Arrays.copyOf(sizes, u), n, null, enabled);
+        long[] keys = Arrays.copyOf(sorted, u);
+        float[] sizes = new float[u];
+        Arrays.fill(sizes, Float.NEGATIVE_INFINITY);
+        for (int k = 0; k < m; k++) {
+            int at = Arrays.binarySearch(keys, (long) week.linkSources[k] * n + week.linkTargets[k]);
+            float size = (float) (Math.log1p(Math.max(0, week.linkWeights == null ? 0 : week.linkWeights[k])) / LOG_SCALE);
+            sizes[at] = Math.max(sizes[at], size);
+        }
+        return new PairFeatures(keys, sizes, n, null, enabled);
     }
 
     /** As {@link #of}, looked up by node id (for pairs given in another week's positions). */
@@ -78,6 +78,11 @@ public final class PairFeatures {
             out[offset] = 1f;
             out[offset + 1] = logSizes[at];
         }
+    }
+
+    /** Positions in this week (-1: absent) of another week's nodes, by id (needs {@link #byId}). */
+    public int[] positionsOf(NetworkWeek other) {
+        return io.dexposure.analytics.linkpred.NodeAlignment.of(other, index);
     }
 
     /** As {@link #write}, with the ends given by id (needs {@link #byId}). */

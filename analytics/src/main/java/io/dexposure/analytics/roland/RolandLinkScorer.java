@@ -37,9 +37,10 @@ public final class RolandLinkScorer implements LinkScorer {
         float[][] embeddings = embeddings(week);
         double[] scores = new double[sources.length];
         float[] pair = new float[PairFeatures.COUNT];
+        int[] at = madeAt == null ? null : madeAt.positionsOf(week); // one id lookup per node, not two per pair
         for (int k = 0; k < scores.length; k++) {
             if (madeAt != null) {
-                madeAt.write(week.ids[sources[k]], week.ids[targets[k]], pair, 0);
+                madeAt.write(at[sources[k]], at[targets[k]], pair, 0);
             }
             scores[k] = RolandModel.logit(parameters, embeddings[sources[k]], embeddings[targets[k]], madeAt == null ? null : pair, 0);
         }
