@@ -37,6 +37,7 @@ import java.util.List;
  */
 public final class RolandLiveUpdate implements AutoCloseable {
     public static final String MODEL = "roland";
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final RolandSettings settings;
     private final NDManager manager;
@@ -64,7 +65,9 @@ public final class RolandLiveUpdate implements AutoCloseable {
             parameters = RolandParameters.initialise(settings, NodeFeatures.COUNT);
         }
 
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
+        long baselines = 0;
         List<ModelQuality> quality = new ArrayList<>();
         TrainingOutcome training = TrainingOutcome.none();
         if (previous != null) {
@@ -75,9 +78,11 @@ public final class RolandLiveUpdate implements AutoCloseable {
                         PairFeatures.byId(previous.week(), settings.pairFeatures))));
                 quality.add(pairs.quality(new PersistenceScorer(previous.week())));
                 if (settings.liveBaselines) {
+                    long b = System.nanoTime();
                     for (LinkScorer scorer : NeighbourhoodScorer.all(previous.week())) {
                         quality.add(pairs.quality(scorer));
                     }
+                    baselines = System.nanoTime() - b;
                 }
             }
         }
@@ -97,7 +102,7 @@ public final class RolandLiveUpdate implements AutoCloseable {
         long t4 = System.nanoTime();
 
         WeekUpdate update = new WeekUpdate(week.week, false, null, quality, predictions, training, (t1 - t0) / 1e6,
-                (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
+                (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, baselines / 1e6, (CPU.getCurrentThreadCpuTime() - cpu0) / 1e6);
         for (ModelQuality q : quality) {
             if (MODEL.equals(q.model)) {
                 q.stepMillis = Math.round(update.stepMillis());

@@ -72,9 +72,8 @@ public final class RolandTrainer {
             int epochs = 0;
             for (int epoch = 0; epoch < settings.maxEpochs; epoch++) {
                 epochs++;
-                float[][] gradients = new float[RolandParameters.COUNT][];
-                double trainLoss;
-                double valLoss;
+                float[][] gradients = null;
+                boolean stop = false;
                 try (NDManager e = m.newSubManager()) {
                     NDList w = RolandModel.parameters(e, parameters, true);
                     try (GradientCollector collector = engine.newGradientCollector()) {
@@ -83,23 +82,30 @@ public final class RolandTrainer {
                         NDArray validation = validated
                                 ? RolandModel.loss(RolandModel.logits(w, h.get(1).stopGradient(), valSources, valTargets, valPairs), valSigns)
                                 : loss;
-                        trainLoss = loss.getFloat();
-                        valLoss = validation.getFloat();
+                        double trainLoss = loss.getFloat();
+                        double valLoss = validation.getFloat();
+                        // The validation loss belongs to the parameters before this epoch's update.
+                        if (valLoss < best - 1e-7) {
+                            best = valLoss;
+                            bestEpoch = epoch;
+                            bestTrainLoss = trainLoss;
+                            bestValues = parameters.copyValues();
+                            sinceBest = 0;
+                        } else if (++sinceBest >= settings.patience) {
+                            stop = true;
+                        }
+                        // An update after the last validation would be undone by restoring the best parameters, so
+                        // that epoch's backward pass (the costliest part of it) and update are skipped: less time, and
+                        // no Adam moments left behind by an update that was thrown away.
+                        if (stop || (epoch == settings.maxEpochs - 1 && bestValues != null)) {
+                            break;
+                        }
                         collector.backward(loss);
                     }
+                    gradients = new float[RolandParameters.COUNT][];
                     for (int p = 0; p < RolandParameters.COUNT; p++) {
                         gradients[p] = w.get(p).getGradient().toFloatArray();
                     }
-                }
-                // The validation loss belongs to the parameters before this epoch's update.
-                if (valLoss < best - 1e-7) {
-                    best = valLoss;
-                    bestEpoch = epoch;
-                    bestTrainLoss = trainLoss;
-                    bestValues = parameters.copyValues();
-                    sinceBest = 0;
-                } else if (++sinceBest >= settings.patience) {
-                    break;
                 }
                 parameters.adamStep(gradients, settings.learningRate);
             }

@@ -6,14 +6,18 @@ import java.util.List;
 
 /**
  * One week of the live-update loop: the quality of last week's predictions (ROLAND and the live
- * baselines), the predictions for next week, what fine-tuning did, and where the time went.
+ * baselines), the predictions for next week, what fine-tuning did, and where the time went: wall milliseconds
+ * per phase ({@code scoreMillis} includes {@code baselineMillis}, the live heuristics' share of it) and the CPU time
+ * the updating thread spent on the whole update, which a loaded machine inflates far less than the wall time
+ * (PyTorch runs on the calling thread at one intra-op thread).
  */
 public record WeekUpdate(String week, boolean skipped, String skipReason, List<ModelQuality> quality,
                          List<LinkPrediction> predictions, TrainingOutcome training, double scoreMillis,
-                         double trainMillis, double advanceMillis, double predictMillis) {
+                         double trainMillis, double advanceMillis, double predictMillis, double baselineMillis,
+                         double cpuMillis) {
 
     public static WeekUpdate skipped(String week, String reason) {
-        return new WeekUpdate(week, true, reason, List.of(), List.of(), TrainingOutcome.none(), 0, 0, 0, 0);
+        return new WeekUpdate(week, true, reason, List.of(), List.of(), TrainingOutcome.none(), 0, 0, 0, 0, 0, 0);
     }
 
     /** Fine-tune + state update + predict: the per-week cost of the model itself. */

@@ -51,9 +51,10 @@ public final class RolandBenchmark {
 
     public void run(PrintStream out, int warmups) throws Exception {
         Map<String, List<Double>> phases = new LinkedHashMap<>();
-        for (String p : List.of("score last week's predictions (7 models)", "  reference: persistence alone",
+        for (String p : List.of("score last week's predictions (7 models)", "  of which the 4 live heuristics",
+                "  reference: persistence alone",
                 "fine-tune", "state update (one forward pass)", "predict (persisting + top-K new)", "step = fine-tune + update + predict",
-                "live update = scoring + step")) {
+                "live update = scoring + step", "live update, CPU time of the updating thread")) {
             phases.put(p, new ArrayList<>());
         }
         List<Integer> epochs = new ArrayList<>();
@@ -77,12 +78,14 @@ public final class RolandBenchmark {
                     continue; // the first week has nothing to fine-tune on; warm-ups follow it
                 }
                 phases.get("score last week's predictions (7 models)").add(u.scoreMillis());
+                phases.get("  of which the 4 live heuristics").add(u.baselineMillis());
                 phases.get("  reference: persistence alone").add(persistence);
                 phases.get("fine-tune").add(u.trainMillis());
                 phases.get("state update (one forward pass)").add(u.advanceMillis());
                 phases.get("predict (persisting + top-K new)").add(u.predictMillis());
                 phases.get("step = fine-tune + update + predict").add(u.stepMillis());
                 phases.get("live update = scoring + step").add(u.scoreMillis() + u.stepMillis());
+                phases.get("live update, CPU time of the updating thread").add(u.cpuMillis());
                 epochs.add(u.training().epochs());
             }
         }
@@ -98,8 +101,10 @@ public final class RolandBenchmark {
         double step = phases.get("step = fine-tune + update + predict").stream().mapToDouble(d -> d).average().orElse(0);
         double forward = phases.get("state update (one forward pass)").stream().mapToDouble(d -> d).average().orElse(0);
         double total = phases.get("live update = scoring + step").stream().mapToDouble(d -> d).average().orElse(0);
-        out.printf(Locale.ROOT, "epochs per week: mean %.1f; step / one forward pass: %.1fx; goal live update <= 1000 ms per week: %s%n",
-                epochs.stream().mapToInt(i -> i).average().orElse(0), step / forward, total <= 1000 ? "met" : "NOT met");
+        double cpu = phases.get("live update, CPU time of the updating thread").stream().mapToDouble(d -> d).average().orElse(0);
+        out.printf(Locale.ROOT, "epochs per week: mean %.1f; step / one forward pass: %.1fx; goal live update <= 1000 ms per week: "
+                        + "wall %s, CPU time %s%n", epochs.stream().mapToInt(i -> i).average().orElse(0), step / forward,
+                total <= 1000 ? "met" : "NOT met", cpu <= 1000 ? "met" : "NOT met");
         out.printf(Locale.ROOT, "Machine load while measuring (1-minute load average, %d cores): %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf(Locale.ROOT, "Peak resident memory of the process (VmHWM, Java heap + PyTorch): %,d MB%n", peakResidentMb());
