@@ -20,6 +20,10 @@ import io.dexposure.analytics.week.NetworkWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * ROLAND's live-update loop, one complete week at a time in week order, without Flink (the operator
@@ -42,6 +46,12 @@ public final class RolandLiveUpdate implements AutoCloseable {
     private final RolandSettings settings;
     private final NDManager manager;
     private final RolandTrainer trainer;
+    /** One daemon thread that scores the reference models while the calling thread trains (see {@link #process}). */
+    private final ExecutorService referenceScoring = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roland-reference-scoring");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RolandLiveUpdate(RolandSettings settings) {
         settings.validate();
@@ -67,23 +77,20 @@ public final class RolandLiveUpdate implements AutoCloseable {
 
         long cpu0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        long baselines = 0;
         List<ModelQuality> quality = new ArrayList<>();
+        Future<ReferenceScores> references = null;
         TrainingOutcome training = TrainingOutcome.none();
         if (previous != null) {
             EvaluationPairs pairs = EvaluationPairs.sample(week, settings.negativeRatio, settings.mrrQueries,
                     settings.mrrCandidates, settings.seed);
             if (pairs.positives() > 0) {
+                // ROLAND's own score reads the states before this week's advance, so it runs here, first.
                 quality.add(pairs.quality(new RolandLinkScorer(parameters, memory,
                         PairFeatures.byId(previous.week(), settings.pairFeatures))));
-                quality.add(pairs.quality(new PersistenceScorer(previous.week())));
-                if (settings.liveBaselines) {
-                    long b = System.nanoTime();
-                    for (LinkScorer scorer : NeighbourhoodScorer.all(previous.week())) {
-                        quality.add(pairs.quality(scorer));
-                    }
-                    baselines = System.nanoTime() - b;
-                }
+                // Persistence and the heuristics need only last week's network and these pairs: they are scored on the
+                // second core while this thread fine-tunes, so they cost the live update no wall time.
+                NetworkWeek before = previous.week();
+                references = referenceScoring.submit(() -> scoreReferences(pairs, before));
             }
         }
         Double weightMae = null;
@@ -100,9 +107,17 @@ public final class RolandLiveUpdate implements AutoCloseable {
         long t3 = System.nanoTime();
         List<LinkPrediction> predictions = predict(week, parameters, embeddings, memory.weightHead());
         long t4 = System.nanoTime();
+        double baselines = 0;
+        if (references != null) {
+            ReferenceScores scored = joined(references);
+            baselines = scored.millis();
+            quality.addAll(scored.quality());
+        }
+        long t5 = System.nanoTime();
 
-        WeekUpdate update = new WeekUpdate(week.week, false, null, quality, predictions, training, (t1 - t0) / 1e6,
-                (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, baselines / 1e6, (CPU.getCurrentThreadCpuTime() - cpu0) / 1e6);
+        WeekUpdate update = new WeekUpdate(week.week, false, null, quality, predictions, training,
+                (t1 - t0 + t5 - t4) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, baselines,
+                (CPU.getCurrentThreadCpuTime() - cpu0) / 1e6);
         for (ModelQuality q : quality) {
             if (MODEL.equals(q.model)) {
                 q.stepMillis = Math.round(update.stepMillis());
@@ -112,6 +127,31 @@ public final class RolandLiveUpdate implements AutoCloseable {
             }
         }
         return update;
+    }
+
+    /** Persistence's and the heuristics' quality, and the worker's wall milliseconds for them. */
+    private record ReferenceScores(List<ModelQuality> quality, double millis) {
+    }
+
+    /** Persistence, then the neighbourhood heuristics when they are on, on the week's pairs (the worker's task). */
+    private ReferenceScores scoreReferences(EvaluationPairs pairs, NetworkWeek before) {
+        long b = System.nanoTime();
+        List<ModelQuality> out = new ArrayList<>();
+        out.add(pairs.quality(new PersistenceScorer(before)));
+        if (settings.liveBaselines) {
+            for (LinkScorer scorer : NeighbourhoodScorer.all(before)) {
+                out.add(pairs.quality(scorer));
+            }
+        }
+        return new ReferenceScores(out, (System.nanoTime() - b) / 1e6);
+    }
+
+    private static ReferenceScores joined(Future<ReferenceScores> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** Step 3: new states for the week's nodes; returns the last layer's states (n x H2, row-major). */
@@ -285,6 +325,7 @@ public final class RolandLiveUpdate implements AutoCloseable {
 
     @Override
     public void close() {
+        referenceScoring.shutdownNow();
         manager.close();
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One week of the live-update loop: the quality of last week's predictions (ROLAND and the live
  * baselines), the predictions for next week, what fine-tuning did, and where the time went: wall milliseconds
- * per phase ({@code scoreMillis} includes {@code baselineMillis}, the live heuristics' share of it) and the CPU time
+ * per phase ({@code scoreMillis}: the calling thread's scoring and its wait for the reference models;
+ * {@code baselineMillis}: the worker thread's time for persistence and the heuristics, which overlaps the training) and the CPU time
  * the updating thread spent on the whole update, which a loaded machine inflates far less than the wall time
  * (PyTorch runs on the calling thread at one intra-op thread).
  */

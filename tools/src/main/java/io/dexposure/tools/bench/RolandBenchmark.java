@@ -51,10 +51,11 @@ public final class RolandBenchmark {
 
     public void run(PrintStream out, int warmups) throws Exception {
         Map<String, List<Double>> phases = new LinkedHashMap<>();
-        for (String p : List.of("score last week's predictions (7 models)", "  of which the 4 live heuristics",
+        for (String p : List.of("score last week's predictions (on this thread)", "  persistence + 4 heuristics, on a 2nd thread",
                 "  reference: persistence alone",
                 "fine-tune", "state update (one forward pass)", "predict (persisting + top-K new)", "step = fine-tune + update + predict",
-                "live update = scoring + step", "live update, CPU time of the updating thread")) {
+                "live update = scoring + step", "live update, CPU time of the updating thread",
+                "  CPU time of the whole process (GC, JIT, native threads)")) {
             phases.put(p, new ArrayList<>());
         }
         List<Integer> epochs = new ArrayList<>();
@@ -70,15 +71,17 @@ public final class RolandBenchmark {
                     pairs.quality(new PersistenceScorer(weeks.get(i - 1)));
                     persistence = (System.nanoTime() - t) / 1e6;
                 }
+                long processCpu = processCpuNanos();
                 WeekUpdate u = live.process(week, memory);
+                processCpu = processCpuNanos() - processCpu;
                 out.printf(Locale.ROOT, "  week %s: %,d nodes, %,d links, step %.0f ms (%d epochs, fine-tune %.0f, update %.0f, predict %.0f), scoring %.0f ms%n",
                         week.week, week.nodeCount(), week.linkCount(), u.stepMillis(), u.training().epochs(), u.trainMillis(),
                         u.advanceMillis(), u.predictMillis(), u.scoreMillis());
                 if (i <= warmups) {
                     continue; // the first week has nothing to fine-tune on; warm-ups follow it
                 }
-                phases.get("score last week's predictions (7 models)").add(u.scoreMillis());
-                phases.get("  of which the 4 live heuristics").add(u.baselineMillis());
+                phases.get("score last week's predictions (on this thread)").add(u.scoreMillis());
+                phases.get("  persistence + 4 heuristics, on a 2nd thread").add(u.baselineMillis());
                 phases.get("  reference: persistence alone").add(persistence);
                 phases.get("fine-tune").add(u.trainMillis());
                 phases.get("state update (one forward pass)").add(u.advanceMillis());
@@ -86,6 +89,7 @@ public final class RolandBenchmark {
                 phases.get("step = fine-tune + update + predict").add(u.stepMillis());
                 phases.get("live update = scoring + step").add(u.scoreMillis() + u.stepMillis());
                 phases.get("live update, CPU time of the updating thread").add(u.cpuMillis());
+                phases.get("  CPU time of the whole process (GC, JIT, native threads)").add(processCpu / 1e6);
                 epochs.add(u.training().epochs());
             }
         }
@@ -108,6 +112,12 @@ public final class RolandBenchmark {
         out.printf(Locale.ROOT, "Machine load while measuring (1-minute load average, %d cores): %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf(Locale.ROOT, "Peak resident memory of the process (VmHWM, Java heap + PyTorch): %,d MB%n", peakResidentMb());
+    }
+
+    /** CPU time of this JVM, all threads, or 0 where the platform does not say. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** The first field of /proc/loadavg, or "unknown". */
