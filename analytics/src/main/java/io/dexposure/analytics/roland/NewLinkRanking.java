@@ -49,6 +49,7 @@ public final class NewLinkRanking {
         // The k best so far, worst on top: lower logit, then the later pair in (source, target) order. Blocks are
         // scanned in that order, so a pair tied with the worst kept one loses, as in a full sort with those ties.
         PriorityQueue<Candidate> kept = new PriorityQueue<>(k + 1, WORST_FIRST);
+        float cut = Float.NEGATIVE_INFINITY;
         try (NDManager m = manager.newSubManager()) {
             NDArray targets = m.create(rows(embeddings, dimension, issuers, null), new Shape(issuers.length, dimension)).transpose();
             int block = (int) Math.max(1, BLOCK_CELLS / issuers.length);
@@ -66,6 +67,10 @@ public final class NewLinkRanking {
                     int s = rows[r];
                     int base = r * issuers.length;
                     for (int c = 0; c < issuers.length; c++) {
+                        // Most cells fall below the k-th best so far: one float comparison rejects them.
+                        if (scores[base + c] < cut) {
+                            continue;
+                        }
                         double logit = scores[base + c] + (double) decoderBias;
                         if (kept.size() == k && logit <= kept.peek().logit()) {
                             continue;
@@ -77,6 +82,11 @@ public final class NewLinkRanking {
                         kept.add(new Candidate(s, t, logit));
                         if (kept.size() > k) {
                             kept.poll();
+                        }
+                        if (kept.size() == k) {
+                            // A float just below the k-th best logit minus the bias: never rejects a cell the exact
+                            // double comparison above would keep.
+                            cut = Math.nextDown((float) (kept.peek().logit() - decoderBias));
                         }
                     }
                 }
