@@ -12,6 +12,8 @@ import java.io.Serializable;
  */
 public class RolandOptions implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The defaults live in one place, the plain settings class. */
+    private static final RolandSettings DEFAULTS = new RolandSettings();
 
     @Option(names = "--roland", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run ROLAND's live update after the week sequencer: score last week's predictions, fine-tune, advance the states, predict next week; --no-roland leaves it out (default: ${DEFAULT-VALUE}).")
@@ -24,13 +26,13 @@ public class RolandOptions implements Serializable {
     public int[] rolandGnnSizes = {64, 32};
 
     @Option(names = "--roland-learning-rate", description = "Adam learning rate of the weekly fine-tuning (default: ${DEFAULT-VALUE}).")
-    public double rolandLearningRate = 0.01;
+    public double rolandLearningRate = DEFAULTS.learningRate;
 
     @Option(names = "--roland-max-epochs", description = "Fine-tuning epochs per week at most, one full-graph step each (default: ${DEFAULT-VALUE}).")
-    public int rolandMaxEpochs = 5;
+    public int rolandMaxEpochs = DEFAULTS.maxEpochs;
 
     @Option(names = "--roland-patience", description = "Epochs without a better internal-validation loss before fine-tuning stops (default: ${DEFAULT-VALUE}).")
-    public int rolandPatience = 2;
+    public int rolandPatience = DEFAULTS.patience;
 
     @Option(names = "--roland-validation-share", description = "Share of next-week links held out for early stopping (default: ${DEFAULT-VALUE}).")
     public double rolandValidationShare = 0.2;
