@@ -2,7 +2,6 @@ package io.dexposure.analytics.gnn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
@@ -67,7 +66,7 @@ public final class GatLayer {
         long width = wx.getShape().get(1);
         long m = g.count();
         NDArray exp = unnormalisedAttention(g, wx, attentionSource, attentionTarget, heads);
-        NDArray messages = wx.get(new NDIndex("{}", g.senderIndex)).reshape(m, heads, width / heads)
+        NDArray messages = Rows.of(wx, g.senderIndex).reshape(m, heads, width / heads)
                 .mul(exp.reshape(m, heads, 1)).reshape(m, width);
         NDArray numerator = g.incidence.matMul(messages).reshape(g.nodes, heads, width / heads);
         NDArray normaliser = g.incidence.matMul(exp).reshape(g.nodes, heads, 1);
@@ -79,7 +78,7 @@ public final class GatLayer {
                                     int heads) {
         NDArray exp = unnormalisedAttention(g, x.matMul(weight), attentionSource, attentionTarget, heads);
         NDArray normaliser = g.incidence.matMul(exp);
-        return exp.div(normaliser.get(new NDIndex("{}", g.receiverIndex)));
+        return exp.div(Rows.of(normaliser, g.receiverIndex));
     }
 
     /** exp(e_ij - max_j e_ij) per edge and head, m x heads. */
@@ -89,8 +88,8 @@ public final class GatLayer {
         NDArray perHead = wx.reshape(g.nodes, heads, width / heads);
         NDArray source = perHead.mul(attentionSource.reshape(1, heads, width / heads)).sum(new int[] {2});
         NDArray target = perHead.mul(attentionTarget.reshape(1, heads, width / heads)).sum(new int[] {2});
-        NDArray scores = Activation.leakyRelu(target.get(new NDIndex("{}", g.receiverIndex))
-                .add(source.get(new NDIndex("{}", g.senderIndex))), ATTENTION_SLOPE);
+        NDArray scores = Activation.leakyRelu(Rows.of(target, g.receiverIndex)
+                .add(Rows.of(source, g.senderIndex)), ATTENTION_SLOPE);
         return scores.sub(receiverMaxima(g, scores.toFloatArray(), heads, scores.getManager())).exp();
     }
 

@@ -4,9 +4,9 @@ import io.dexposure.analytics.gnn.GatLayer;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import io.dexposure.analytics.gnn.Rows;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
@@ -278,8 +278,8 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
 
     private NDArray loss(NDManager m, NDList w, int t, LabelPairs pairs) {
         NDArray h = encode(m, w, t);
-        NDArray hs = h.get(new NDIndex("{}", m.create(pairs.sources)));
-        NDArray ht = h.get(new NDIndex("{}", m.create(pairs.targets)));
+        NDArray hs = Rows.of(h, m.create(pairs.sources));
+        NDArray ht = Rows.of(h, m.create(pairs.targets));
         NDArray logits = hs.mul(ht).matMul(w.get(w.size() - 2)).flatten().add(w.get(w.size() - 1).flatten());
         return LinkLoss.binaryCrossEntropy(logits, m.create(pairs.signs));
     }

@@ -6,6 +6,7 @@ import io.dexposure.analytics.gnn.GcnLayer;
 import io.dexposure.analytics.gnn.GruCell;
 
 import ai.djl.ndarray.NDArray;
+import io.dexposure.analytics.gnn.Rows;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -52,27 +53,17 @@ public final class RolandModel {
 
     /** Link logits of the pairs (sources[k], targets[k]) from the last layer's states (int64 index arrays). */
     public static NDArray logits(NDList w, NDArray embeddings, NDArray sources, NDArray targets) {
-        NDArray hs = rows(embeddings, sources);
-        NDArray ht = rows(embeddings, targets);
+        NDArray hs = Rows.of(embeddings, sources);
+        NDArray ht = Rows.of(embeddings, targets);
         long d = embeddings.getShape().get(1);
         return hs.mul(ht).matMul(w.get(DEC_W).get(new NDIndex("0:{}", d))).flatten().add(w.get(DEC_B));
     }
 
     /** As {@link #logits(NDList, NDArray, NDArray, NDArray)}, with the pairs' features (pairs x {@link PairFeatures#COUNT}). */
     public static NDArray logits(NDList w, NDArray embeddings, NDArray sources, NDArray targets, NDArray pairFeatures) {
-        NDArray hs = rows(embeddings, sources);
-        NDArray ht = rows(embeddings, targets);
+        NDArray hs = Rows.of(embeddings, sources);
+        NDArray ht = Rows.of(embeddings, targets);
         return hs.mul(ht).concat(pairFeatures, 1).matMul(w.get(DEC_W)).flatten().add(w.get(DEC_B));
-    }
-
-    /**
-     * The chosen rows of a matrix, as a gather rather than advanced indexing ({@code get(NDIndex)}): both give the
-     * same rows, but PyTorch's backward of advanced indexing is an accumulating index_put, which took about 80 % of
-     * a real-scale fine-tuning epoch on CPU, where gather's backward (scatter_add) is a fraction of that.
-     */
-    static NDArray rows(NDArray matrix, NDArray indices) {
-        long d = matrix.getShape().get(1);
-        return matrix.gather(indices.reshape(-1, 1).repeat(1, d), 0);
     }
 
     /** Mean binary cross-entropy with logits ({@link LinkLoss}); {@code signs} is +1 for a positive pair, -1 for a negative. */
