@@ -39,7 +39,7 @@ class EmbeddingMapTest {
     @Test
     void tsneKeepsPlantedClustersApartAndDbscanFindsThem() {
         double[][] x = planted(3);
-        EmbeddingMap.Result map = EmbeddingMap.of("2022-05-09", ids(x.length), x, EmbeddingMap.Settings.defaults());
+        EmbeddingMap.Result map = EmbeddingMap.of("2022-05-09", ids(x.length), x, EmbeddingMap.Settings.defaults().withEpsQuantile(0.9));
         assertThat(map.method()).isEqualTo(EmbeddingMap.Method.TSNE);
         // Neighbourhoods survive: trustworthiness near 1 (a random map scores about 0.5).
         double trust = Trustworthiness.of(x, map.xy(), 5);
@@ -90,12 +90,24 @@ class EmbeddingMapTest {
         }
         assertThat(labelsOfCluster.values()).allSatisfy(labels -> assertThat(labels).hasSize(1));
         assertThat(map.noise()).isLessThanOrEqualTo(x.length / 10);
+        // (The radius above is the ensemble's 90th percentile; the map's default, a smaller one, may split a blob but
+        // must not merge two.)
+        EmbeddingMap.Result byDefault = EmbeddingMap.of("2022-05-09", ids(x.length), x, EmbeddingMap.Settings.defaults());
+        assertThat(byDefault.xy()).isDeepEqualTo(map.xy());
+        Map<Integer, Set<Integer>> labels = new HashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            if (byDefault.cluster()[i] >= 0) {
+                labels.computeIfAbsent(byDefault.cluster()[i], c -> new HashSet<>()).add(i / PER_CLUSTER);
+            }
+        }
+        assertThat(labels.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+        assertThat(byDefault.clusters()).isGreaterThanOrEqualTo(CLUSTERS);
     }
 
     @Test
     void sameSeedSameMapOtherSeedOtherMap() {
         double[][] x = planted(5);
-        EmbeddingMap.Settings s = new EmbeddingMap.Settings(20, 400, 0, 2000, 5, 0, 10, 17);
+        EmbeddingMap.Settings s = new EmbeddingMap.Settings(20, 400, 0, 2000, 5, 0, 0.5, 10, 17);
         EmbeddingMap.Result a = EmbeddingMap.of("w", ids(x.length), x, s);
         EmbeddingMap.Result b = EmbeddingMap.of("w", ids(x.length), x, s);
         EmbeddingMap.Result c = EmbeddingMap.of("w", ids(x.length), x, s.withSeed(18));

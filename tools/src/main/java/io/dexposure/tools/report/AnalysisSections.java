@@ -120,12 +120,12 @@ public final class AnalysisSections {
         return new ReportRenderer.Section(title + ", week " + week, "embedding-map.png", String.format(Locale.US,
                 "%d nodes placed by %s of their 15 anomaly features (levels and changes since %s, robust z-scores), coloured by "
                         + "DBSCAN cluster on the map (%d clusters, %d nodes noise, eps %.3g, minPts %d); the %d largest by TVL named. "
-                        + "%s in %d ms.%s", map.size(), map.method() == EmbeddingMap.Method.TSNE
+                        + "Embedded and clustered in %d ms.%s", map.size(), map.method() == EmbeddingMap.Method.TSNE
                         ? String.format(Locale.US, "exact t-SNE (perplexity %.0f, %d iterations, seed %d)", a.embedding().perplexity(),
                         a.embedding().iterations(), a.embedding().seed())
                         : "a PCA projection (the week has more than --embedding-max-exact-nodes " + a.embedding().maxExactNodes() + " nodes)",
                 previous == null ? "nothing (first week: changes 0)" : previous.getKey(), map.clusters(), map.noise(), map.eps(),
-                a.embedding().minPts(), Math.min(MAP_LABELS, map.size()), map.method(), map.millis(), trust));
+                a.embedding().minPts(), Math.min(MAP_LABELS, map.size()), map.millis(), trust));
     }
 
     /** The map as a scatter chart, one series per DBSCAN cluster (noise grey), the largest nodes named. */

@@ -153,7 +153,6 @@ class ExplorerBrowserTest {
         assertThat((Long) browser.js("return " + chart + ".getOption().series.length")).isEqualTo(clusters + (noise > 0 ? 1 : 0));
         assertThat((Long) browser.js("return " + chart + ".getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0)"))
                 .isEqualTo(networks.get(week).nodeCount());
-        browser.screenshot(SCREENSHOTS.resolve("embedding-map.png"));
         // Clicking the largest point of the first cluster selects that node and opens its panel.
         @SuppressWarnings("unchecked")
         List<Object> target = (List<Object>) browser.js("document.getElementById('map').scrollIntoView({block: 'center'});"
@@ -163,6 +162,7 @@ class ExplorerBrowserTest {
                 + " var r = document.getElementById('map').getBoundingClientRect();"
                 + " return [best.id, px[0] - r.width / 2, px[1] - r.height / 2];");
         String id = (String) target.get(0);
+        browser.screenshot(SCREENSHOTS.resolve("embedding-map.png"));
         WebElement map = browser.driver.findElement(By.id("map"));
         new org.openqa.selenium.interactions.Actions(browser.driver)
                 .moveToElement(map, (int) Math.round(((Number) target.get(1)).doubleValue()),
