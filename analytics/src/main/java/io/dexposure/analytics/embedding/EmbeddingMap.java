@@ -31,8 +31,9 @@ public final class EmbeddingMap {
      * @param perplexity    t-SNE perplexity (default 30; capped at (n - 1) / 3)
      * @param iterations    t-SNE gradient steps (default 1000)
      * @param learningRate  t-SNE step; 0 = max(n / 12, 50) (default 0)
-     * @param maxExactNodes weeks with more nodes are drawn by PCA instead (default 2000: about 2-3 s of exact
-     *                      t-SNE on an idle core at 1,000 nodes, quadratic beyond; measured in docs/analyses.md)
+     * @param maxExactNodes weeks with more nodes are drawn by PCA instead (default 1000: exact t-SNE and DBSCAN took
+     *                      15 s at 1,000 nodes and 46 s at 2,000 on the shared 2-core machine at load 20, quadratic in
+     *                      n; docs/analyses.md)
      * @param minPts        DBSCAN minimum points (default 5, as the ensemble)
      * @param eps           DBSCAN radius on the map; 0 = the {@code epsQuantile} quantile of the map's core distances (default 0)
      * @param epsQuantile   quantile of the core distances taken as the radius when eps is 0 (default 0.7: on the sample's
@@ -44,7 +45,7 @@ public final class EmbeddingMap {
     public record Settings(double perplexity, int iterations, double learningRate, int maxExactNodes, int minPts,
                            double eps, double epsQuantile, double clip, long seed) {
         public static Settings defaults() {
-            return new Settings(30, 1000, 0, 2000, 5, 0, 0.7, 10, 17);
+            return new Settings(30, 1000, 0, 1000, 5, 0, 0.7, 10, 17);
         }
 
         public Settings withMaxExactNodes(int nodes) {

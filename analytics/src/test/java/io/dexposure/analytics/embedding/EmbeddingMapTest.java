@@ -107,7 +107,7 @@ class EmbeddingMapTest {
     @Test
     void sameSeedSameMapOtherSeedOtherMap() {
         double[][] x = planted(5);
-        EmbeddingMap.Settings s = new EmbeddingMap.Settings(20, 400, 0, 2000, 5, 0, 0.5, 10, 17);
+        EmbeddingMap.Settings s = new EmbeddingMap.Settings(20, 400, 0, 1000, 5, 0, 0.5, 10, 17);
         EmbeddingMap.Result a = EmbeddingMap.of("w", ids(x.length), x, s);
         EmbeddingMap.Result b = EmbeddingMap.of("w", ids(x.length), x, s);
         EmbeddingMap.Result c = EmbeddingMap.of("w", ids(x.length), x, s.withSeed(18));
