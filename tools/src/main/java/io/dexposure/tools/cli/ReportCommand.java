@@ -87,10 +87,11 @@ public class ReportCommand implements Callable<Integer> {
         System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath() + " (" + data.weeks().size() + " weeks)");
         sections.stream().filter(ReportRenderer.Section::missing).forEach(s -> System.out.println("  missing: " + s.note()));
         if (snapshot != null) {
-            ExplorerWriter.Summary explorer = new ExplorerWriter(data, explorerRecords, explorerTopNodes, analyses.embedding())
-                    .write(dir, snapshot, reading.readerOptions(), reading.directory(snapshot), line -> { });
+            ExplorerWriter writer = new ExplorerWriter(data, explorerRecords, explorerTopNodes, analyses.embedding());
+            ExplorerWriter.Summary explorer = writer.write(dir, snapshot, reading.readerOptions(), reading.directory(snapshot), line -> { });
             System.out.println("Explorer: " + explorer.page().toAbsolutePath() + " (" + explorer.weeks() + " weeks, "
-                    + explorer.nodes() + " nodes; links from " + snapshot + ")");
+                    + explorer.nodes() + " nodes; links from " + snapshot + "; " + writer.maps() + " embedding maps in "
+                    + String.format(java.util.Locale.US, "%.1f s", writer.mapMillis() / 1e3) + ")");
         } else {
             System.out.println("  explorer: not written (give --snapshot FILE, the file that was replayed)");
         }
