@@ -187,6 +187,7 @@
       listAlerts();
       listIncidents();
       sankey(data);
+      embeddingMap(data);
       communities();
       if (state.selected) { openPanel(state.selected); }
     }).catch(fail);
@@ -462,6 +463,7 @@
     state.selected = id;
     render();
     openPanel(id);
+    embeddingMap(state.weekData);
   }
 
   function openPanel(id) {
@@ -612,6 +614,56 @@
       tooltip: { formatter: function (p) { return p.dataType === 'edge' ? p.data.source + ' ' + p.data.target + ': ' + usd(p.data.value) : p.name; } },
       series: [{ type: 'sankey', left: 10, right: 120, data: Object.keys(names).map(function (n) { return { name: n }; }), links: links,
         emphasis: { focus: 'adjacency' }, label: { fontSize: 10 }, lineStyle: { color: 'gradient', opacity: 0.4 } }]
+    }, true);
+  }
+
+  /**
+   * The week's embedding map ("m" in the week file: local node index, x, y, DBSCAN cluster): one scatter series per
+   * cluster plus noise, symbol size by TVL, the selected node ringed. state.map says what was drawn (tests read it).
+   */
+  function embeddingMap(data) {
+    var box = $('map');
+    if (!box) { return; }
+    var chart = echarts.getInstanceByDom(box) || echarts.init(box);
+    var m = data.m;
+    if (!m) {
+      state.map = { points: 0, clusters: 0, method: null };
+      $('map-note').textContent = '(no per-node records this week: nothing to place)';
+      chart.clear();
+      return;
+    }
+    var sel = state.selected != null ? data.local[idToGlobal[state.selected]] : null;
+    var byCluster = {};
+    m.i.forEach(function (i, k) {
+      var c = m.c[k];
+      var g = data.n[i];
+      var point = {
+        value: [m.x[k], m.y[k]], id: index.nodes.id[g], name: index.nodes.name[g] || index.nodes.id[g], tvl: data.s[i],
+        symbolSize: 4 + 16 * Math.sqrt(data.s[i] / data.maxS)
+      };
+      if (i === sel) { point.itemStyle = { borderColor: '#000', borderWidth: 3 }; point.symbolSize += 6; }
+      (byCluster[c] = byCluster[c] || []).push(point);
+    });
+    var keys = Object.keys(byCluster).map(Number).sort(function (a, b) { return a - b; });
+    var series = keys.map(function (c) {
+      return {
+        name: c < 0 ? 'noise' : 'cluster ' + (c + 1), type: 'scatter', data: byCluster[c],
+        itemStyle: { color: c < 0 ? '#bbbbbb' : PALETTE[c % PALETTE.length], opacity: 0.8 }
+      };
+    });
+    state.map = { points: m.i.length, clusters: m.clusters, method: m.method, noise: (byCluster[-1] || []).length };
+    $('map-note').textContent = '(' + (m.method === 'TSNE' ? 't-SNE' : 'PCA') + ', ' + m.i.length + ' nodes, ' + m.clusters
+      + ' clusters, ' + state.map.noise + ' noise)';
+    chart.off('click');
+    chart.on('click', function (p) { if (p.data && p.data.id) { selectNode(p.data.id); } });
+    chart.setOption({
+      animation: false,
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 40, right: 20, top: 30, bottom: 30 },
+      tooltip: { formatter: function (p) { return p.data.name + ' (' + p.data.id + ')<br>' + p.seriesName + ' · ' + usd(p.data.tvl); } },
+      xAxis: { type: 'value', scale: true, splitLine: { show: false } },
+      yAxis: { type: 'value', scale: true, splitLine: { show: false } },
+      series: series
     }, true);
   }
 

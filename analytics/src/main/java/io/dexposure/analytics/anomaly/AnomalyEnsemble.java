@@ -46,14 +46,29 @@ public final class AnomalyEnsemble {
     private AnomalyEnsemble() {
     }
 
+    /** With the autoencoder, its score is the fifth of each row's scores. */
+    public static final String AUTOENCODER = "autoencoder";
+
     /** Every row scored, most anomalous first. */
     public static List<Scored> score(double[][] features, List<String> ids, List<String> featureNames, Settings s) {
+        return score(features, ids, featureNames, s, null);
+    }
+
+    /**
+     * As {@link #score(double[][], List, List, Settings)}, with the autoencoder as a fifth detector when it is given:
+     * it scores the same robust z-scores and its rank counts like the others' ({@link #AUTOENCODER}).
+     */
+    public static List<Scored> score(double[][] features, List<String> ids, List<String> featureNames, Settings s,
+                                     Autoencoder autoencoder) {
         int n = features.length;
         if (n < 3) {
             throw new IllegalArgumentException("anomaly ensemble: " + n + " rows, need at least 3");
         }
         double[][] z = RobustScaler.scale(features, s.clip());
-        double[][] detector = new double[DETECTORS.size()][];
+        double[][] detector = new double[DETECTORS.size() + (autoencoder == null ? 0 : 1)][];
+        if (autoencoder != null) {
+            detector[DETECTORS.size()] = autoencoder.next(z);
+        }
         detector[0] = IsolationForest.fit(z, s.trees(), s.maxSamples(), s.seed()).scores(z);
         detector[1] = ClusterScores.kMeansDistance(z, s.clusters(), s.kMeansStarts(), s.seed());
         double[] core = ClusterScores.coreDistances(z, s.minPts());

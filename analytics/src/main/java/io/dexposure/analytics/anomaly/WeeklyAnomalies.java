@@ -12,6 +12,7 @@ import java.util.List;
 public final class WeeklyAnomalies {
     private final AnomalyEnsemble.Settings settings;
     private final boolean changesOnly;
+    private final Autoencoder autoencoder;
     private List<ProtocolMetrics> previous;
 
     /**
@@ -19,8 +20,14 @@ public final class WeeklyAnomalies {
      *                    (which make the largest nodes stand out every week)
      */
     public WeeklyAnomalies(AnomalyEnsemble.Settings settings, boolean changesOnly) {
+        this(settings, changesOnly, null);
+    }
+
+    /** @param autoencoder a fifth detector trained week after week on its rolling window, or null */
+    public WeeklyAnomalies(AnomalyEnsemble.Settings settings, boolean changesOnly, Autoencoder autoencoder) {
         this.settings = settings;
         this.changesOnly = changesOnly;
+        this.autoencoder = autoencoder;
     }
 
     /** One week's result: the ranking and the feature rows it came from. */
@@ -45,7 +52,7 @@ public final class WeeklyAnomalies {
         List<String> ids = features.metrics().stream().map(m -> m.node).toList();
         if (!changesOnly) {
             return new Week(features.week(), features,
-                    AnomalyEnsemble.score(features.rows(), ids, ProtocolFeatures.NAMES, settings));
+                    AnomalyEnsemble.score(features.rows(), ids, ProtocolFeatures.NAMES, settings, autoencoder));
         }
         int first = ProtocolFeatures.FIRST_CHANGE;
         double[][] rows = new double[features.rows().length][];
@@ -53,6 +60,6 @@ public final class WeeklyAnomalies {
             rows[i] = java.util.Arrays.copyOfRange(features.rows()[i], first, ProtocolFeatures.NAMES.size());
         }
         return new Week(features.week(), features, AnomalyEnsemble.score(rows, ids,
-                ProtocolFeatures.NAMES.subList(first, ProtocolFeatures.NAMES.size()), settings));
+                ProtocolFeatures.NAMES.subList(first, ProtocolFeatures.NAMES.size()), settings, autoencoder));
     }
 }

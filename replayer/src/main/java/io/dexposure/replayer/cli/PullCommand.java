@@ -72,6 +72,11 @@ public class PullCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the pulled weeks to this file in the dataset's format (.json or .json.gz), replaced when the pull completes.")
     Path out;
 
+    @Option(names = "--supply-csv", description = "Write every supply-checked token's held USD, ERC-20 supply and price per week to this CSV "
+            + "(week,symbol,held_usd,supply_tokens,price_usd), for the report's data-validation section (default: supply-checks.csv "
+            + "beside --out; none without --out). Nothing is checked without an Infura key, and the file then has only its header.")
+    Path supplyCsv;
+
     @Option(names = "--no-publish", description = "Do not publish to Kafka (use with --out).")
     boolean noPublish;
 
@@ -234,6 +239,9 @@ public class PullCommand implements Callable<Integer> {
         Path partialOut = out == null ? null : out.toAbsolutePath().resolveSibling(out.getFileName() + ".partial");
         SnapshotWriter writer = partialOut == null ? null : SnapshotWriter.create(partialOut);
         boolean completed = false;
+        Path supplyFile = supplyCsv != null ? supplyCsv : out == null ? null : out.toAbsolutePath().resolveSibling("supply-checks.csv");
+        // The header analytics' SupplyValidation reads (the replayer does not depend on analytics).
+        StringBuilder supplyRows = new StringBuilder("week,symbol,held_usd,supply_tokens,price_usd\n");
         try {
             Iterator<PulledWeek> pulled = pull.buildWeeks(weeks);
             Iterator<WeekSnapshot> snapshots = new Iterator<>() {
@@ -246,6 +254,10 @@ public class PullCommand implements Callable<Integer> {
                 public WeekSnapshot next() {
                     PulledWeek week = pulled.next();
                     err.println(week.report().describe());
+                    for (var r : week.report().supply().rows()) {
+                        supplyRows.append(String.format(Locale.US, "%s,%s,%s,%s,%s%n", r.week(), r.symbol(), r.heldUsd(),
+                                r.supplyTokens(), r.priceUsd()));
+                    }
                     if (writer != null) {
                         try {
                             writer.writeWeek(week.snapshot());
@@ -271,6 +283,10 @@ public class PullCommand implements Callable<Integer> {
                 writer.close();
                 Files.move(partialOut, out, StandardCopyOption.REPLACE_EXISTING);
                 published += (published.isEmpty() ? "" : ", ") + "written to " + out;
+            }
+            if (supplyFile != null) {
+                Files.writeString(supplyFile, supplyRows.toString());
+                published += ", supply checks written to " + supplyFile;
             }
             completed = true;
             err.println(String.format(Locale.US, "pulled %d weeks (%s .. %s): %s | requests: %s | cache %.1f MB",

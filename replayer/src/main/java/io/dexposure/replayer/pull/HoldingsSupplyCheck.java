@@ -37,12 +37,25 @@ public final class HoldingsSupplyCheck {
         }
     }
 
-    /** @param skippedBecause why nothing was checked, when nothing was */
+    /** A checked token: USD held of it on Ethereum this week, its supply there in tokens, its price. */
+    public record Checked(LocalDate week, String symbol, double heldUsd, double supplyTokens, double priceUsd) {
+    }
+
+    /**
+     * @param skippedBecause why nothing was checked, when nothing was
+     * @param rows           every checked token's held USD, supply and price (what {@code pull --supply-csv} writes
+     *                       for the report's data-validation section)
+     */
     public record Result(List<SupplyExcess> excesses, int checked, List<String> unchecked,
-                         Optional<String> skippedBecause) {
+                         Optional<String> skippedBecause, List<Checked> rows) {
         public Result {
             excesses = List.copyOf(excesses);
             unchecked = List.copyOf(unchecked);
+            rows = List.copyOf(rows);
+        }
+
+        public Result(List<SupplyExcess> excesses, int checked, List<String> unchecked, Optional<String> skippedBecause) {
+            this(excesses, checked, unchecked, skippedBecause, List.of());
         }
     }
 
@@ -91,6 +104,7 @@ public final class HoldingsSupplyCheck {
         Map<String, TokenSupply> supply = rpc.erc20Supplies(chosen.stream().map(SupplyCheckedToken::ethereumAddress).toList());
         List<SupplyExcess> excesses = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
+        List<Checked> rows = new ArrayList<>();
         int checked = 0;
         for (SupplyCheckedToken token : chosen) {
             Double usdPrice = price.get(token.geckoId());
@@ -103,6 +117,7 @@ public final class HoldingsSupplyCheck {
             double tokens = tokenSupply.supply().doubleValue();
             double supplyUsd = tokens * usdPrice;
             double heldUsd = held.get(token.symbol().toUpperCase(Locale.ROOT));
+            rows.add(new Checked(week, token.symbol(), heldUsd, tokens, usdPrice));
             if (heldUsd > supplyUsd * (1 + settings.tolerance())) {
                 SupplyExcess excess = new SupplyExcess(token.symbol(), token.ethereumAddress(), heldUsd, supplyUsd,
                         tokens, usdPrice);
@@ -113,6 +128,6 @@ public final class HoldingsSupplyCheck {
         if (!unchecked.isEmpty()) {
             LOG.info("week {}: supply not checked for {} (no price or no ERC-20 supply)", week, unchecked);
         }
-        return new Result(excesses, checked, unchecked, Optional.empty());
+        return new Result(excesses, checked, unchecked, Optional.empty(), rows);
     }
 }

@@ -59,6 +59,11 @@ class HoldingsSupplyCheckTest {
 
         assertThat(result.checked()).isEqualTo(4); // WETH, STTKN, USDT, LND; the LP token has no contract listed
         assertThat(result.unchecked()).isEmpty();
+        // Every checked token is recorded for the report's data validation, flagged or not.
+        assertThat(result.rows()).extracting(HoldingsSupplyCheck.Checked::symbol)
+                .containsExactlyInAnyOrder("WETH", "STTKN", "USDT", "LND");
+        assertThat(result.rows()).filteredOn(r -> r.symbol().equals("STTKN")).singleElement()
+                .satisfies(r -> assertThat(r.heldUsd() / (r.supplyTokens() * r.priceUsd())).isEqualTo(2.0));
         assertThat(result.excesses()).singleElement().satisfies(excess -> {
             assertThat(excess.symbol()).isEqualTo("STTKN");
             assertThat(excess.heldUsd()).isEqualTo(1000.0);

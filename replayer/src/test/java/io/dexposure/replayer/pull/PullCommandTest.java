@@ -97,6 +97,12 @@ class PullCommandTest {
                 .contains("written to " + out)
                 .doesNotContain(INFURA_KEY);
         assertThat(PublishedWeeks.lastCommittedWeek(bootstrap, topic)).contains(WEEK_2);
+        // Every checked token of every week beside the pulled file, for the report's data validation.
+        List<String> supply = java.nio.file.Files.readAllLines(dir.resolve("supply-checks.csv"));
+        assertThat(supply.get(0)).isEqualTo("week,symbol,held_usd,supply_tokens,price_usd");
+        assertThat(supply).filteredOn(l -> l.startsWith("2025-08-25,STTKN,1000.0,")).hasSize(1);
+        assertThat(supply).filteredOn(l -> l.startsWith("2025-09-01,")).isNotEmpty();
+        assertThat(log).contains("supply checks written to " + dir.resolve("supply-checks.csv").toAbsolutePath());
 
         List<SnapshotEvent> events = readCommitted();
         List<SnapshotEvent> markers = events.stream().filter(SnapshotEvent::isWeekClosed).toList();

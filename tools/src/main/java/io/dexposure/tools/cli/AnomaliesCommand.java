@@ -2,6 +2,7 @@ package io.dexposure.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.job.JobOptions;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
  * scripted crisis's issuer, cluster and largest creditors make the week's top N.
  */
 @Command(name = "anomalies", mixinStandardHelpOptions = true,
-        description = "Per-node anomaly ensemble (Isolation Forest, k-means, DBSCAN, PCA) week by week over a snapshot file; "
+        description = "Per-node anomaly ensemble (Isolation Forest, k-means, DBSCAN, PCA; --autoencoder adds an autoencoder) week by week over a snapshot file; "
                 + "scored against scenarios.json when there is one.")
 public class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Snapshot file (.json or .json.gz).")
@@ -57,6 +58,13 @@ public class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--features", description = "all (levels and week-over-week changes) or changes (default: ${DEFAULT-VALUE}).")
     String features = "all";
 
+    @Option(names = "--autoencoder", description = "Add the autoencoder (DJL/PyTorch, trained each week on a rolling window of "
+            + "weeks' scaled features) as a fifth detector; slower (default: ${DEFAULT-VALUE}).")
+    boolean autoencoder;
+
+    @Option(names = "--autoencoder-window", description = "Weeks the autoencoder trains on, this week included (default: ${DEFAULT-VALUE}).")
+    int autoencoderWindow = Autoencoder.Settings.defaults().windowWeeks();
+
     @Option(names = "--json", description = "One JSON line per week with its top N (default: ${DEFAULT-VALUE}).")
     boolean json;
 
@@ -67,7 +75,7 @@ public class AnomaliesCommand implements Callable<Integer> {
         List<ScenarioGroundTruth> crises = Files.exists(truth) ? ScenarioManifest.read(truth) : List.of();
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         WeeklyAnomalies anomalies = new WeeklyAnomalies(new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(),
-                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed), changesOnly());
+                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed), changesOnly(), autoencoder());
         WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
         ObjectMapper mapper = new ObjectMapper();
         List<String> evaluation = new ArrayList<>();
@@ -105,6 +113,14 @@ public class AnomaliesCommand implements Callable<Integer> {
             evaluation.forEach(System.out::println);
         }
         return 0;
+    }
+
+    private Autoencoder autoencoder() {
+        if (!autoencoder) {
+            return null;
+        }
+        Autoencoder.Settings a = Autoencoder.Settings.defaults();
+        return new Autoencoder(new Autoencoder.Settings(autoencoderWindow, a.hidden(), a.bottleneck(), a.epochs(), a.learningRate(), seed));
     }
 
     private boolean changesOnly() {
@@ -156,6 +172,9 @@ public class AnomaliesCommand implements Callable<Integer> {
             Map<String, Double> detectors = new LinkedHashMap<>();
             for (int k = 0; k < AnomalyEnsemble.DETECTORS.size(); k++) {
                 detectors.put(AnomalyEnsemble.DETECTORS.get(k), s.scores()[k]);
+            }
+            if (s.scores().length > AnomalyEnsemble.DETECTORS.size()) {
+                detectors.put(AnomalyEnsemble.AUTOENCODER, s.scores()[AnomalyEnsemble.DETECTORS.size()]);
             }
             r.put("detectors", detectors);
             r.put("dbscanNoise", s.dbscanNoise());

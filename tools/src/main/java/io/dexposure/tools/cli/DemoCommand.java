@@ -140,11 +140,15 @@ public class DemoCommand implements Callable<Integer> {
                 }
                 if (reportDir != null) {
                     ReportData reportData = ReportData.fromKafka(options.kafka);
-                    ReportRenderer.render(reportData, reportDir);
+                    io.dexposure.tools.explorer.ExplorerRecords records = io.dexposure.tools.explorer.ExplorerRecords.fromKafka(options.kafka);
+                    java.nio.file.Path supply = file.toAbsolutePath().resolveSibling("supply-checks.csv");
+                    io.dexposure.tools.report.ReportAnalyses analyses = new io.dexposure.tools.report.ReportAnalyses(
+                            records.protocolMetrics(), null, io.dexposure.analytics.embedding.EmbeddingMap.Settings.defaults(),
+                            java.nio.file.Files.exists(supply) ? supply : null);
+                    ReportRenderer.render(reportData, analyses, reportDir);
                     out.println("Report: " + reportDir.resolve("index.html").toAbsolutePath());
                     io.dexposure.tools.explorer.ExplorerWriter.Summary explorer = new io.dexposure.tools.explorer.ExplorerWriter(
-                            reportData, io.dexposure.tools.explorer.ExplorerRecords.fromKafka(options.kafka),
-                            io.dexposure.tools.explorer.ExplorerWriter.DEFAULT_TOP_NODES)
+                            reportData, records, io.dexposure.tools.explorer.ExplorerWriter.DEFAULT_TOP_NODES, analyses.embedding())
                             .write(reportDir, file, reading.readerOptions(), reading.directory(file), line -> { });
                     out.println("Explorer: " + explorer.page().toAbsolutePath() + " (links from " + file + ")");
                 }

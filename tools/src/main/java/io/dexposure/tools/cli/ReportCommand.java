@@ -2,6 +2,8 @@ package io.dexposure.tools.cli;
 
 import io.dexposure.job.options.KafkaOptions;
 import io.dexposure.job.options.StoreOptions;
+import io.dexposure.analytics.embedding.EmbeddingMap;
+import io.dexposure.tools.report.ReportAnalyses;
 import io.dexposure.tools.report.ReportData;
 import io.dexposure.tools.report.ReportRenderer;
 import io.dexposure.job.store.EventTimeStore;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -46,32 +49,49 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--explorer-top-nodes", description = "Nodes the explorer shows at first, the week's most systemic (adjustable on the page; default: ${DEFAULT-VALUE}).")
     int explorerTopNodes = ExplorerWriter.DEFAULT_TOP_NODES;
 
+    @Option(names = "--embedding-week", description = "Week of the embedding map, YYYY-MM-DD (default: the first crisis week with per-node records, else the latest).")
+    String embeddingWeek;
+
+    @Option(names = "--embedding-max-exact-nodes", description = "Weeks with more nodes get a PCA projection instead of exact t-SNE, which is O(n^2) per iteration (default: ${DEFAULT-VALUE}).")
+    int embeddingMaxExactNodes = EmbeddingMap.Settings.defaults().maxExactNodes();
+
+    @Option(names = "--embedding-seed", description = "Seed of the t-SNE start (default: ${DEFAULT-VALUE}).")
+    long embeddingSeed = EmbeddingMap.Settings.defaults().seed();
+
+    @Option(names = "--supply-csv", description = "The pull's supply checks (pull --supply-csv) for the data-validation section (default: supply-checks.csv beside --snapshot, when there).")
+    Path supplyCsv;
+
     @Override
     public Integer call() throws Exception {
         Path dir = out != null ? out : Path.of(System.getProperty("dexposure.home", ".")).resolve("target/report");
         ReportData data;
-        ExplorerRecords explorerRecords = ExplorerRecords.none();
+        // The per-node records feed the embedding map (and the explorer): read them whether or not --snapshot is given.
+        ExplorerRecords explorerRecords;
         if (store.enabled()) {
             try (Connection c = EventTimeStore.connect(store.jdbcUrl, store.jdbcUser, store.jdbcPassword)) {
                 data = ReportData.fromStore(c, "PostgreSQL " + store.jdbcUrl);
-                if (snapshot != null) {
-                    explorerRecords = ExplorerRecords.fromStore(c);
-                }
+                explorerRecords = ExplorerRecords.fromStore(c);
             }
         } else {
             data = ReportData.fromKafka(kafka);
-            if (snapshot != null) {
-                explorerRecords = ExplorerRecords.fromKafka(kafka);
-            }
+            explorerRecords = ExplorerRecords.fromKafka(kafka);
         }
-        List<ReportRenderer.Section> sections = ReportRenderer.render(data, dir);
+        Path supply = supplyCsv;
+        if (supply == null && snapshot != null && Files.exists(snapshot.toAbsolutePath().resolveSibling("supply-checks.csv"))) {
+            supply = snapshot.toAbsolutePath().resolveSibling("supply-checks.csv");
+        }
+        EmbeddingMap.Settings d = EmbeddingMap.Settings.defaults();
+        ReportAnalyses analyses = new ReportAnalyses(explorerRecords.protocolMetrics(), embeddingWeek,
+                d.withMaxExactNodes(embeddingMaxExactNodes).withSeed(embeddingSeed), supply);
+        List<ReportRenderer.Section> sections = ReportRenderer.render(data, analyses, dir);
         System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath() + " (" + data.weeks().size() + " weeks)");
-        sections.stream().filter(s -> s.file() == null).forEach(s -> System.out.println("  missing: " + s.note()));
+        sections.stream().filter(ReportRenderer.Section::missing).forEach(s -> System.out.println("  missing: " + s.note()));
         if (snapshot != null) {
-            ExplorerWriter.Summary explorer = new ExplorerWriter(data, explorerRecords, explorerTopNodes)
-                    .write(dir, snapshot, reading.readerOptions(), reading.directory(snapshot), line -> { });
+            ExplorerWriter writer = new ExplorerWriter(data, explorerRecords, explorerTopNodes, analyses.embedding());
+            ExplorerWriter.Summary explorer = writer.write(dir, snapshot, reading.readerOptions(), reading.directory(snapshot), line -> { });
             System.out.println("Explorer: " + explorer.page().toAbsolutePath() + " (" + explorer.weeks() + " weeks, "
-                    + explorer.nodes() + " nodes; links from " + snapshot + ")");
+                    + explorer.nodes() + " nodes; links from " + snapshot + "; " + writer.maps() + " embedding maps in "
+                    + String.format(java.util.Locale.US, "%.1f s", writer.mapMillis() / 1e3) + ")");
         } else {
             System.out.println("  explorer: not written (give --snapshot FILE, the file that was replayed)");
         }

@@ -11,6 +11,8 @@ import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetrics;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.embedding.EmbeddingMap;
+import io.dexposure.tools.report.AnalysisSections;
 import io.dexposure.tools.report.ReportData;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.roland.LinkPrediction;
@@ -68,6 +70,10 @@ public final class ExplorerWriter {
     private final ReportData data;
     private final ExplorerRecords records;
     private final int topNodes;
+    /** Null: no embedding maps. */
+    private final EmbeddingMap.Settings mapSettings;
+    private long mapMillis;
+    private int maps;
 
     private final Map<String, Integer> globalIndex = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
@@ -78,10 +84,26 @@ public final class ExplorerWriter {
     private final List<int[]> weekNodes = new ArrayList<>();
     private final List<double[]> weekTvl = new ArrayList<>();
 
+    /** With each week's embedding map, default settings. */
     public ExplorerWriter(ReportData data, ExplorerRecords records, int topNodes) {
+        this(data, records, topNodes, EmbeddingMap.Settings.defaults());
+    }
+
+    /** @param mapSettings the embedding maps' settings (the report's); null writes no maps */
+    public ExplorerWriter(ReportData data, ExplorerRecords records, int topNodes, EmbeddingMap.Settings mapSettings) {
         this.data = data;
         this.records = records;
         this.topNodes = topNodes;
+        this.mapSettings = mapSettings;
+    }
+
+    /** Total time spent on embedding maps in the last {@link #write}, and how many weeks got one. */
+    public long mapMillis() {
+        return mapMillis;
+    }
+
+    public int maps() {
+        return maps;
     }
 
     /**
@@ -102,6 +124,7 @@ public final class ExplorerWriter {
                 predictionsByWeek.computeIfAbsent(p.madeAt, w -> new ArrayList<>()).add(p);
             }
         }
+        TreeMap<String, List<ProtocolMetrics>> metricLists = AnalysisSections.byWeek(records.protocolMetrics());
         long totalBytes = 0;
         long largest = 0;
         try (SnapshotReader reader = SnapshotReader.open(snapshot, options)) {
@@ -111,7 +134,8 @@ public final class ExplorerWriter {
                 String week = network.week().toString();
                 Path file = dataDir.resolve("week-" + week + ".js");
                 writeWeek(file, week, network, metricsByWeek.getOrDefault(week, Map.of()),
-                        riskByWeek.getOrDefault(week, Map.of()), predictionsByWeek.getOrDefault(week, List.of()));
+                        riskByWeek.getOrDefault(week, Map.of()), predictionsByWeek.getOrDefault(week, List.of()),
+                        embeddingMap(metricLists, week));
                 long size = Files.size(file);
                 totalBytes += size;
                 largest = Math.max(largest, size);
@@ -167,8 +191,21 @@ public final class ExplorerWriter {
         return g;
     }
 
+    /** The week's embedding map from its per-node records and the previous week's, or null (none, or maps off). */
+    private EmbeddingMap.Result embeddingMap(TreeMap<String, List<ProtocolMetrics>> metricLists, String week) {
+        List<ProtocolMetrics> current = metricLists.get(week);
+        if (mapSettings == null || current == null || current.size() <= mapSettings.minPts()) {
+            return null;
+        }
+        Map.Entry<String, List<ProtocolMetrics>> previous = metricLists.lowerEntry(week);
+        EmbeddingMap.Result map = EmbeddingMap.ofWeek(current, previous == null ? null : previous.getValue(), mapSettings);
+        mapMillis += map.millis();
+        maps++;
+        return map;
+    }
+
     private void writeWeek(Path file, String week, WeeklyNetwork network, Map<String, ProtocolMetrics> metrics,
-                           Map<String, ProtocolRisk> risk, List<LinkPrediction> predictions) throws IOException {
+                           Map<String, ProtocolRisk> risk, List<LinkPrediction> predictions, EmbeddingMap.Result map) throws IOException {
         int n = network.nodeCount();
         int[] global = new int[n];
         double[] tvl = new double[n];
@@ -236,9 +273,37 @@ public final class ExplorerWriter {
                 g.writeEndArray();
             }
             g.writeEndArray();
+            if (map != null) {
+                writeMap(g, network, map);
+            }
             g.writeEndObject();
             end(g, out);
         }
+    }
+
+    /**
+     * "m": the embedding map of the nodes that have per-node records: their local index in this week ("i"),
+     * coordinates ("x", "y", 3 decimals), DBSCAN cluster ("c", -1 = noise), the method and cluster count.
+     */
+    private static void writeMap(JsonGenerator g, WeeklyNetwork network, EmbeddingMap.Result map) throws IOException {
+        Map<String, Integer> local = new HashMap<>();
+        for (int i = 0; i < network.nodeCount(); i++) {
+            local.put(network.id(i), i);
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < map.size(); r++) {
+            if (local.containsKey(map.ids().get(r))) {
+                rows.add(r);
+            }
+        }
+        g.writeObjectFieldStart("m");
+        g.writeStringField("method", map.method().name());
+        g.writeNumberField("clusters", map.clusters());
+        array(g, "i", rows.size(), k -> g.writeNumber(local.get(map.ids().get(rows.get(k)))));
+        array(g, "x", rows.size(), k -> g.writeNumber(Math.round(map.xy()[rows.get(k)][0] * 1e3) / 1e3));
+        array(g, "y", rows.size(), k -> g.writeNumber(Math.round(map.xy()[rows.get(k)][1] * 1e3) / 1e3));
+        array(g, "c", rows.size(), k -> g.writeNumber(map.cluster()[rows.get(k)]));
+        g.writeEndObject();
     }
 
     private void writeSeries(Path dataDir, Map<String, Map<String, ProtocolMetrics>> metricsByWeek,

@@ -46,20 +46,33 @@ import java.util.stream.Collectors;
  * crisis weeks shaded on every time chart and a line for each kind of data that is missing and why.
  */
 public final class ReportRenderer {
-    private static final int WIDTH = 1100;
+    static final int WIDTH = 1100;
     private static final Color CRISIS = new Color(220, 50, 47, 45);
     private static final Map<String, Color> SEVERITY = Map.of(Alert.CRITICAL, new Color(200, 30, 30),
             Alert.WARNING, new Color(240, 150, 20), Alert.INFO, new Color(60, 120, 200));
 
-    /** One chart of the report, or why it is missing. */
-    public record Section(String title, String file, String note) {
+    /** One chart of the report (and/or a table, as HTML), or why it is missing. */
+    public record Section(String title, String file, String note, String html) {
+        public Section(String title, String file, String note) {
+            this(title, file, note, null);
+        }
+
+        /** Neither a chart nor a table: the note says why. */
+        public boolean missing() {
+            return file == null && html == null;
+        }
     }
 
     private ReportRenderer() {
     }
 
-    /** Renders everything the data has into dir; returns the sections in page order. */
+    /** Renders everything the data has into dir, without per-node records or supply data. */
     public static List<Section> render(ReportData data, Path dir) throws IOException {
+        return render(data, ReportAnalyses.none(), dir);
+    }
+
+    /** Renders everything the data has into dir, with the analyses' sections; returns the sections in page order. */
+    public static List<Section> render(ReportData data, ReportAnalyses analyses, Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         List<Section> sections = new ArrayList<>();
@@ -90,6 +103,7 @@ public final class ReportRenderer {
             sections.add(new Section("Model quality", "model-quality.png",
                     "AUPRC of next-week link prediction per scored week: ROLAND against the baselines."));
         }
+        sections.addAll(AnalysisSections.render(data, analyses, dir));
         Files.writeString(dir.resolve("index.html"), html(data, sections), StandardCharsets.UTF_8);
         return sections;
     }
@@ -194,7 +208,7 @@ public final class ReportRenderer {
 
     // --- helpers
 
-    private static XYPlot subplot(String axis, ReportData data, TimeSeries... series) {
+    static XYPlot subplot(String axis, ReportData data, TimeSeries... series) {
         TimeSeriesCollection ds = new TimeSeriesCollection();
         for (TimeSeries s : series) {
             ds.addSeries(s);
@@ -204,7 +218,7 @@ public final class ReportRenderer {
         return new XYPlot(ds, null, range, new XYLineAndShapeRenderer(true, false));
     }
 
-    private static TimeSeries series(String name, List<WeekMetrics> weeks, ToDoubleFunction<WeekMetrics> value) {
+    static TimeSeries series(String name, List<WeekMetrics> weeks, ToDoubleFunction<WeekMetrics> value) {
         TimeSeries s = new TimeSeries(name);
         for (WeekMetrics m : weeks) {
             double v = value.applyAsDouble(m);
@@ -219,7 +233,7 @@ public final class ReportRenderer {
         return value == null ? Double.NaN : value;
     }
 
-    private static void markCrises(XYPlot plot, ReportData data, boolean labelled) {
+    static void markCrises(XYPlot plot, ReportData data, boolean labelled) {
         for (ReportData.Crisis c : data.crises()) {
             IntervalMarker marker = new IntervalMarker(millis(c.start()), millis(c.end().plusDays(1)), CRISIS);
             if (labelled) {
@@ -231,11 +245,11 @@ public final class ReportRenderer {
         }
     }
 
-    private static long millis(LocalDate date) {
+    static long millis(LocalDate date) {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
-    private static Day day(String week) {
+    static Day day(String week) {
         return new Day(Date.from(LocalDate.parse(week).atStartOfDay(ZoneOffset.UTC).toInstant()),
                 java.util.TimeZone.getTimeZone("UTC"), Locale.US);
     }
@@ -244,7 +258,7 @@ public final class ReportRenderer {
         return name == null || name.isBlank() ? id : name + " (" + id + ")";
     }
 
-    private static void save(JFreeChart chart, Path dir, String file, int height) throws IOException {
+    static void save(JFreeChart chart, Path dir, String file, int height) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         if (chart.getPlot() instanceof XYPlot xy) {
@@ -279,9 +293,15 @@ public final class ReportRenderer {
         h.append(incidentTable(data));
         for (Section s : sections) {
             h.append("<h2>").append(escape(s.title())).append("</h2>\n");
-            if (s.file() != null) {
-                h.append("<p>").append(escape(s.note())).append("</p>\n<img src=\"").append(s.file())
-                        .append("\" alt=\"").append(escape(s.title())).append("\" width=\"").append(WIDTH).append("\">\n");
+            if (!s.missing()) {
+                h.append("<p>").append(escape(s.note())).append("</p>\n");
+                if (s.file() != null) {
+                    h.append("<img src=\"").append(s.file()).append("\" alt=\"").append(escape(s.title()))
+                            .append("\" width=\"").append(WIDTH).append("\">\n");
+                }
+                if (s.html() != null) {
+                    h.append(s.html());
+                }
             } else {
                 h.append("<p class=\"missing\">").append(escape(s.note())).append("</p>\n");
             }
@@ -348,7 +368,7 @@ public final class ReportRenderer {
         return before == null || before == 0 ? "" : String.format(Locale.US, "%+.1f %%", 100 * (now - before) / before);
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

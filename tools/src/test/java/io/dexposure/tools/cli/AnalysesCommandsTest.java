@@ -96,4 +96,16 @@ class AnalysesCommandsTest {
         assertThat(first.get("drivers").size()).isPositive();
         assertThat(first.get("ensemble").asDouble()).isGreaterThan(collapse.get("top").get(4).get("ensemble").asDouble());
     }
+
+    @Test
+    void anomaliesWithTheAutoencoderScoreItAsAFifthDetector() throws Exception {
+        Run r = run("anomalies", "--input", SAMPLE, "--to", "2022-05-09", "--top", "5", "--json", "--autoencoder",
+                "--autoencoder-window", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] lines = r.out().trim().split("\n");
+        assertThat(lines).hasSize(4);
+        JsonNode first = new ObjectMapper().readTree(lines[3]).get("top").get(0);
+        assertThat(first.get("detectors").size()).isEqualTo(5);
+        assertThat(first.get("detectors").get("autoencoder").asDouble()).isPositive();
+    }
 }

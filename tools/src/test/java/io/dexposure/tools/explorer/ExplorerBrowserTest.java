@@ -136,6 +136,43 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    @Order(2)
+    void theWeeksEmbeddingMapPlacesEveryScoredNodeInItsClusterAndAClickSelectsIt() throws IOException {
+        openPage(report.resolve("explorer.html"));
+        String week = (String) browser.js("return explorer.state.week");
+        // Every node of the sample's week has a protocol-metrics record, so every node is on the map (exact t-SNE:
+        // the sample's weeks are far below the PCA threshold).
+        browser.await("explorer.state.map && explorer.state.map.points > 0", WAIT);
+        assertThat((Long) browser.js("return explorer.state.map.points")).isEqualTo(networks.get(week).nodeCount());
+        assertThat((String) browser.js("return explorer.state.map.method")).isEqualTo("TSNE");
+        long clusters = (Long) browser.js("return explorer.state.map.clusters");
+        long noise = (Long) browser.js("return explorer.state.map.noise");
+        assertThat(clusters).isPositive();
+        // What ECharts holds: one series per cluster plus one for noise, together every point once.
+        String chart = "echarts.getInstanceByDom(document.getElementById('map'))";
+        assertThat((Long) browser.js("return " + chart + ".getOption().series.length")).isEqualTo(clusters + (noise > 0 ? 1 : 0));
+        assertThat((Long) browser.js("return " + chart + ".getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0)"))
+                .isEqualTo(networks.get(week).nodeCount());
+        // Clicking the largest point of the first cluster selects that node and opens its panel.
+        @SuppressWarnings("unchecked")
+        List<Object> target = (List<Object>) browser.js("document.getElementById('map').scrollIntoView({block: 'center'});"
+                + " var c = " + chart + "; var d = c.getOption().series[0].data;"
+                + " var best = d.reduce(function (a, b) { return b.tvl > a.tvl ? b : a; });"
+                + " var px = c.convertToPixel({seriesIndex: 0}, best.value);"
+                + " var r = document.getElementById('map').getBoundingClientRect();"
+                + " return [best.id, px[0] - r.width / 2, px[1] - r.height / 2];");
+        String id = (String) target.get(0);
+        browser.screenshot(SCREENSHOTS.resolve("embedding-map.png"));
+        WebElement map = browser.driver.findElement(By.id("map"));
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .moveToElement(map, (int) Math.round(((Number) target.get(1)).doubleValue()),
+                        (int) Math.round(((Number) target.get(2)).doubleValue()))
+                .click().perform();
+        browser.await("explorer.state.selected === '" + id + "'", WAIT);
+        browser.await("explorer.state.panel && explorer.state.panel.id === '" + id + "'", WAIT);
+    }
+
+    @Test
     @Order(3)
     void searchingAndClickingANodeOpensItsPanelWithItsNumbers() throws IOException {
         openPage(report.resolve("explorer.html"));

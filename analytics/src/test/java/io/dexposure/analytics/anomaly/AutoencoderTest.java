@@ -1,0 +1,79 @@
+package io.dexposure.analytics.anomaly;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AutoencoderTest {
+    /** Rows 290..299 of the scikit-learn fixture are the planted outliers (low-rank rows plus 10 off the structure). */
+    private static final double[][] Z = RobustScaler.scale(AnomalyFixture.X, 10);
+
+    private static long plantedInTop10(double[] scores) {
+        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        return Arrays.stream(order, 0, 10).filter(i -> i >= 290).count();
+    }
+
+    @Test
+    void plantedOutliersReconstructWorstAndTheSameSeedGivesTheSameScores() {
+        Autoencoder.Settings s = Autoencoder.Settings.defaults();
+        double[] scores = new Autoencoder(s).next(Z);
+        assertThat(scores).hasSize(Z.length);
+        assertThat(plantedInTop10(scores)).isGreaterThanOrEqualTo(8);
+        // Seeded start, one thread: identical scores from a fresh model.
+        assertThat(new Autoencoder(s).next(Z)).containsExactly(scores);
+        Autoencoder.Settings other = new Autoencoder.Settings(s.windowWeeks(), s.hidden(), s.bottleneck(), s.epochs(),
+                s.learningRate(), 18);
+        assertThat(new Autoencoder(other).next(Z)).isNotEqualTo(scores);
+    }
+
+    @Test
+    void trainedOnARollingWindowOfCleanWeeksItFlagsTheNewWeeksOutliers() {
+        // Three earlier weeks of the fixture's structure without its outliers (rows resampled with small noise),
+        // then the fixture itself: the outliers were never in training before this week and score highest.
+        Autoencoder model = new Autoencoder(new Autoencoder.Settings(3, 8, 3, 300, 0.01, 17));
+        Random random = new Random(5);
+        for (int week = 0; week < 4; week++) {
+            double[][] clean = new double[290][];
+            for (int i = 0; i < 290; i++) {
+                double[] row = Z[random.nextInt(290)].clone();
+                for (int j = 0; j < row.length; j++) {
+                    row[j] += 0.05 * random.nextGaussian();
+                }
+                clean[i] = row;
+            }
+            model.next(clean);
+        }
+        double[] scores = model.next(Z);
+        assertThat(plantedInTop10(scores)).isGreaterThanOrEqualTo(8);
+        assertThat(model.lastLoss()).isLessThan(0.5);
+    }
+
+    @Test
+    void asTheEnsemblesFifthDetectorItScoresTheSameZScores() {
+        List<String> ids = IntStream.range(0, Z.length).mapToObj(Integer::toString).toList();
+        List<String> names = List.of("f0", "f1", "f2", "f3", "f4", "f5");
+        List<AnomalyEnsemble.Scored> scored = AnomalyEnsemble.score(AnomalyFixture.X, ids, names,
+                AnomalyEnsemble.Settings.defaults(), new Autoencoder(Autoencoder.Settings.defaults()));
+        double[] alone = new Autoencoder(Autoencoder.Settings.defaults()).next(Z);
+        assertThat(scored).allSatisfy(s -> {
+            assertThat(s.scores()).hasSize(AnomalyEnsemble.DETECTORS.size() + 1);
+            assertThat(s.scores()[AnomalyEnsemble.DETECTORS.size()]).isEqualTo(alone[s.row()]);
+        });
+        assertThat(scored.stream().limit(10).filter(s -> s.row() >= 290).count()).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void badInputIsNamed() {
+        Autoencoder model = new Autoencoder(Autoencoder.Settings.defaults());
+        model.next(new double[][]{{1, 2}, {3, 4}, {5, 6}});
+        assertThatThrownBy(() -> model.next(new double[][]{{1, 2, 3}})).hasMessageContaining("rows of 3 features after weeks of 2");
+        assertThatThrownBy(() -> new Autoencoder.Settings(0, 8, 3, 10, 0.01, 1)).hasMessageContaining("window 0");
+    }
+}
