@@ -52,7 +52,7 @@ public final class SectorFlows {
 
     /** The week's flows against the last week given, or null for the first week. */
     public SectorFlowWeek next(WeeklyNetwork network) {
-        Totals current = Totals.of(network, tokenSector);
+        Totals current = totals(network);
         Totals before = previous;
         previous = current;
         if (before == null) {
@@ -61,13 +61,25 @@ public final class SectorFlows {
         return compare(before, current);
     }
 
-    private SectorFlowWeek compare(Totals before, Totals current) {
+    /**
+     * What a week leaves for the next one's comparison, for callers that keep it themselves (the streaming
+     * operator keeps it in Flink state instead of the whole previous network). Holdings by token are only
+     * kept when there are prices to value them with.
+     */
+    public Totals totals(WeeklyNetwork network) {
+        return Totals.of(network, tokenSector, !prices.isEmpty());
+    }
+
+    /** The flows of {@code current} against {@code before}, both from {@link #totals}. */
+    public SectorFlowWeek compare(Totals before, Totals current) {
+        LocalDate beforeWeek = LocalDate.parse(before.week);
+        LocalDate currentWeek = LocalDate.parse(current.week);
         boolean priced = false;
         Map<String, Double> priceEffect = new HashMap<>();
         for (var sectorHoldings : before.holdings.entrySet()) {
             double effect = 0;
             for (var held : sectorHoldings.getValue().entrySet()) {
-                OptionalDouble ratio = prices.ratio(held.getKey(), before.week, current.week);
+                OptionalDouble ratio = prices.ratio(held.getKey(), beforeWeek, currentWeek);
                 if (ratio.isPresent()) {
                     effect += held.getValue() * (ratio.getAsDouble() - 1);
                     priced = true;
@@ -93,17 +105,20 @@ public final class SectorFlows {
             cross.add(new SectorFlowWeek.CrossFlow(pair.substring(0, cut), pair.substring(cut + 1), now,
                     now - before.cross.getOrDefault(pair, 0.0)));
         }
-        return new SectorFlowWeek(current.week.toString(), before.week.toString(), sectors, cross, priced);
+        return new SectorFlowWeek(current.week, before.week, sectors, cross, priced);
     }
 
     private static String sectorOf(WeeklyNetwork network, int node, String tokenSector) {
         return tokenSector != null && network.kind(node) != NodeKind.PROTOCOL ? tokenSector : sector(network.category(node));
     }
 
-    /** What one week leaves for the next: sector TVL, sector holdings by token, cross-sector exposure. */
-    private record Totals(LocalDate week, Map<String, Double> tvl, Map<String, Map<String, Double>> holdings,
-                          Map<String, Double> cross) {
-        static Totals of(WeeklyNetwork network, String tokenSector) {
+    /**
+     * What one week leaves for the next: sector TVL, sector holdings by token (empty without prices),
+     * cross-sector exposure keyed "holder\u0000issuer". Plain maps, so it can be kept as JSON.
+     */
+    public record Totals(String week, Map<String, Double> tvl, Map<String, Map<String, Double>> holdings,
+                         Map<String, Double> cross) {
+        static Totals of(WeeklyNetwork network, String tokenSector, boolean withHoldings) {
             Map<String, Double> tvl = new TreeMap<>();
             Map<String, Map<String, Double>> holdings = new HashMap<>();
             Map<String, Double> cross = new HashMap<>();
@@ -111,9 +126,11 @@ public final class SectorFlows {
                 String s = sectorOf(network, i, tokenSector);
                 if (network.kind(i) == NodeKind.PROTOCOL || tokenSector != null) {
                     tvl.merge(s, network.tvlUsd(i), Double::sum);
-                    Map<String, Double> sectorHoldings = holdings.computeIfAbsent(s, k -> new HashMap<>());
-                    for (var held : network.composition(i).entrySet()) {
-                        sectorHoldings.merge(held.getKey(), held.getValue(), Double::sum);
+                    if (withHoldings) {
+                        Map<String, Double> sectorHoldings = holdings.computeIfAbsent(s, k -> new HashMap<>());
+                        for (var held : network.composition(i).entrySet()) {
+                            sectorHoldings.merge(held.getKey(), held.getValue(), Double::sum);
+                        }
                     }
                 }
                 for (int k = network.outStart(i); k < network.outEnd(i); k++) {
@@ -123,7 +140,7 @@ public final class SectorFlows {
                     }
                 }
             }
-            return new Totals(network.week(), tvl, holdings, cross);
+            return new Totals(network.week().toString(), tvl, holdings, cross);
         }
     }
 }
