@@ -2,6 +2,7 @@ package io.dexposure.analytics.sectors;
 
 import io.dexposure.events.NodeKind;
 import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.week.NetworkWeek;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +69,41 @@ public final class SectorFlows {
      */
     public Totals totals(WeeklyNetwork network) {
         return Totals.of(network, tokenSector, !prices.isEmpty());
+    }
+
+    /**
+     * {@link #totals(WeeklyNetwork)} straight from the week as the sequential operators receive it, without
+     * rebuilding the network (which costs more than the totals themselves at real scale). Same nodes,
+     * links and compositions, so the same totals.
+     */
+    public Totals totals(NetworkWeek week) {
+        boolean withHoldings = !prices.isEmpty();
+        Map<String, Double> tvl = new TreeMap<>();
+        Map<String, Map<String, Double>> holdings = new HashMap<>();
+        Map<String, Double> cross = new HashMap<>();
+        int n = week.nodeCount();
+        String[] sectors = new String[n];
+        for (int i = 0; i < n; i++) {
+            boolean protocol = NodeKind.classify(week.ids[i]) == NodeKind.PROTOCOL;
+            sectors[i] = tokenSector != null && !protocol ? tokenSector : sector(week.categories[i]);
+            if (protocol || tokenSector != null) {
+                tvl.merge(sectors[i], week.tvlUsd[i], Double::sum);
+                if (withHoldings) {
+                    Map<String, Double> sectorHoldings = holdings.computeIfAbsent(sectors[i], k -> new HashMap<>());
+                    for (int c = week.compositionOffsets[i]; c < week.compositionOffsets[i + 1]; c++) {
+                        sectorHoldings.merge(week.compositionTokens[c], week.compositionUsd[c], Double::sum);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < week.linkCount(); k++) {
+            String s = sectors[week.linkSources[k]];
+            String t = sectors[week.linkTargets[k]];
+            if (!s.equals(t)) {
+                cross.merge(s + '\u0000' + t, week.linkWeights[k], Double::sum);
+            }
+        }
+        return new Totals(week.week, tvl, holdings, cross);
     }
 
     /** The flows of {@code current} against {@code before}, both from {@link #totals}. */

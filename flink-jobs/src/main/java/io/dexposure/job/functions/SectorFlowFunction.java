@@ -76,7 +76,7 @@ public class SectorFlowFunction extends KeyedProcessFunction<Integer, NetworkWee
             return;
         }
         long start = System.nanoTime();
-        SectorFlows.Totals current = flows.totals(week.toNetwork());
+        SectorFlows.Totals current = flows.totals(week);
         previousTotals.update(JSON.writeValueAsString(current));
         if (before == null) {
             return; // the first week has nothing to be compared with
