@@ -1,14 +1,15 @@
 package io.dexposure.analytics.anomaly;
 
 /**
- * A k-d tree over some rows of a matrix, for the two exact neighbour queries DBSCAN needs: the k smallest
- * distances from a row to the other rows, and whether any row lies within a radius. Exact: every distance
+ * A k-d tree over some rows of a matrix, for the exact radius query of DBSCAN's noise: whether any row lies
+ * within eps of a given row. Exact: every distance
  * compared is computed by the same formula as a brute-force scan ({@link ClusterScores#squaredDistance}),
- * and a subtree is skipped only when its bounding box is farther than what it could improve (with a
- * relative slack of 1e-12, so rounding in the box bound can never skip a tie).
+ * and a subtree is skipped only when its bounding box is farther than the radius (with a relative slack
+ * of 1e-12, so rounding in the box bound can never skip a tie).
  *
- * <p>Why: the all-pairs scan costs n^2 distances (121 million at 11,000 nodes, most of the ensemble's time);
- * the week's scaled features are mostly dense clusters of ordinary nodes, where a query visits a few leaves.
+ * <p>Why: the non-core rows are few and the core rows sit in dense clusters, so a query visits a few leaves
+ * where the scan went through every core row. (For the k-nearest query of the core distances the same tree
+ * was slower than the scan in the 15 feature dimensions, measured: those use a sample, see ClusterScores.)
  * Splits are on the widest dimension at its median, leaves of up to {@value #LEAF} rows; a node whose rows
  * are all equal is a leaf whatever its size.
  */
@@ -41,14 +42,6 @@ final class KdTree {
         if (rows.length > 0) {
             build(0, rows.length);
         }
-    }
-
-    static KdTree ofAll(double[][] x) {
-        int[] all = new int[x.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return new KdTree(x, all);
     }
 
     private int build(int start, int end) {
@@ -139,82 +132,6 @@ final class KdTree {
             s += gap * gap;
         }
         return s;
-    }
-
-    /**
-     * The k smallest squared distances from row {@code self} to the tree's other rows, ascending (fewer
-     * when the tree holds fewer other rows).
-     */
-    double[] nearestSquared(int self, int k) {
-        double[] heap = new double[k];
-        int[] size = {0};
-        if (nodes > 0 && k > 0) {
-            nearest(0, x[self], self, heap, size);
-        }
-        double[] out = java.util.Arrays.copyOf(heap, size[0]);
-        java.util.Arrays.sort(out);
-        return out;
-    }
-
-    private void nearest(int node, double[] q, int self, double[] heap, int[] size) {
-        if (left[node] < 0) {
-            for (int p = from[node]; p < to[node]; p++) {
-                int r = rows[p];
-                if (r != self) {
-                    offer(heap, size, ClusterScores.squaredDistance(q, x[r]));
-                }
-            }
-            return;
-        }
-        double dl = boxDistance2(left[node], q);
-        double dr = boxDistance2(right[node], q);
-        int first = dl <= dr ? left[node] : right[node];
-        int second = dl <= dr ? right[node] : left[node];
-        double firstDistance = Math.min(dl, dr);
-        double secondDistance = Math.max(dl, dr);
-        if (size[0] < heap.length || firstDistance <= heap[0] * SLACK) {
-            nearest(first, q, self, heap, size);
-        }
-        if (size[0] < heap.length || secondDistance <= heap[0] * SLACK) {
-            nearest(second, q, self, heap, size);
-        }
-    }
-
-    /** Max-heap of the k smallest values seen: heap[0] is the largest kept. */
-    private static void offer(double[] heap, int[] size, double v) {
-        int n = size[0];
-        if (n < heap.length) {
-            int i = n;
-            heap[i] = v;
-            while (i > 0 && heap[(i - 1) / 2] < heap[i]) {
-                double t = heap[(i - 1) / 2];
-                heap[(i - 1) / 2] = heap[i];
-                heap[i] = t;
-                i = (i - 1) / 2;
-            }
-            size[0] = n + 1;
-        } else if (v < heap[0]) {
-            heap[0] = v;
-            int i = 0;
-            while (true) {
-                int l = 2 * i + 1;
-                int r = l + 1;
-                int big = i;
-                if (l < n && heap[l] > heap[big]) {
-                    big = l;
-                }
-                if (r < n && heap[r] > heap[big]) {
-                    big = r;
-                }
-                if (big == i) {
-                    break;
-                }
-                double t = heap[big];
-                heap[big] = heap[i];
-                heap[i] = t;
-                i = big;
-            }
-        }
     }
 
     /** Whether some row of the tree other than {@code self} lies within squared distance {@code radius2} of row self. */

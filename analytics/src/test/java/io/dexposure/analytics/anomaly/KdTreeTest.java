@@ -7,23 +7,43 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The k-d tree behind DBSCAN's core distances and noise gives exactly the all-pairs results: on the
- * detectors' fixture, and on week-like data (a dense core of ordinary rows, many exact duplicates, values
+ * DBSCAN's core distances and noise as the ensemble computes them at real scale: the k-d tree noise gives
+ * exactly the all-pairs noise, and the sampled core distances are the exact ones up to the reference size
+ * and bounded by them above it; on the detectors' fixture and on week-like data (a dense core of ordinary rows, many exact duplicates, values
  * clipped at +-10 as the scaler clips them, a few far outliers) in 15 dimensions.
  */
 class KdTreeTest {
 
     @Test
-    void coreDistancesAreTheAllPairsValuesBitForBit() {
+    void coreDistancesAreTheAllPairsValuesUpToTheReferenceSize() {
         double[][] fixture = RobustScaler.scale(AnomalyFixture.X, 10);
         for (int minPts : new int[]{1, 5, 12}) {
-            assertThat(ClusterScores.coreDistances(fixture, minPts)).as("fixture, minPts %d", minPts)
-                    .containsExactly(ClusterScores.coreDistancesAllPairs(fixture, minPts));
+            double[] exact = ClusterScores.coreDistancesAllPairs(fixture, minPts);
+            assertThat(ClusterScores.coreDistances(fixture, minPts)).as("fixture, minPts %d", minPts).containsExactly(exact);
+            // The ensemble's default reference (1000 rows) covers the fixture's 300: the same values.
+            assertThat(ClusterScores.coreDistances(fixture, minPts, 1000, 17)).containsExactly(exact);
+            assertThat(ClusterScores.coreDistances(fixture, minPts, 0, 17)).containsExactly(exact);
         }
+    }
+
+    @Test
+    void sampledCoreDistancesNeverUndercutTheExactOnesAndKeepTheFarRowsOnTop() {
         double[][] week = weekLike(3_000, 15, 7);
-        assertThat(ClusterScores.coreDistances(week, 5)).containsExactly(ClusterScores.coreDistancesAllPairs(week, 5));
-        double[][] tiny = weekLike(4, 3, 8);
-        assertThat(ClusterScores.coreDistances(tiny, 5)).containsExactly(ClusterScores.coreDistancesAllPairs(tiny, 5));
+        double[] exact = ClusterScores.coreDistances(week, 5);
+        double[] sampled = ClusterScores.coreDistances(week, 5, 500, 17);
+        assertThat(ClusterScores.coreDistances(week, 5, 500, 17)).as("seeded").containsExactly(sampled);
+        assertThat(ClusterScores.coreDistances(week, 5, 500, 18)).as("another seed, another sample").isNotEqualTo(sampled);
+        for (int i = 0; i < week.length; i++) {
+            assertThat(sampled[i]).as("row %d", i).isGreaterThanOrEqualTo(exact[i]);
+        }
+        // The 1 % farthest rows by the exact core distance are (nearly all) in the sampled 2 % farthest.
+        int[] exactTop = AnomalyFixture.top(exact, 30);
+        java.util.Set<Integer> sampledTop = new java.util.HashSet<>();
+        for (int r : AnomalyFixture.top(sampled, 60)) {
+            sampledTop.add(r);
+        }
+        long kept = java.util.Arrays.stream(exactTop).filter(sampledTop::contains).count();
+        assertThat(kept).as("of the exact top 30 in the sampled top 60").isGreaterThanOrEqualTo(27);
     }
 
     @Test

@@ -73,7 +73,7 @@ public class MarketAnalysesOptions implements Serializable {
     public AnomalyEnsemble.Settings anomalyEnsemble() {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         return new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(), d.kMeansStarts(), d.minPts(), d.eps(),
-                d.components(), d.clip(), anomalySeed);
+                d.components(), d.clip(), anomalySeed, d.dbscanReference());
     }
 
     /** Whether the ensemble scores the change features only; a bad value fails here, at submission. */

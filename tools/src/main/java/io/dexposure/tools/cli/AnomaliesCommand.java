@@ -3,6 +3,8 @@ package io.dexposure.tools.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
+import io.dexposure.tools.evaluation.AnomalyEvaluation;
+import io.dexposure.tools.evaluation.ManifestExpectations;
 import io.dexposure.job.JobOptions;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
@@ -57,6 +59,9 @@ public class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--features", description = "all (levels and week-over-week changes) or changes (default: ${DEFAULT-VALUE}).")
     String features = "all";
 
+    @Option(names = "--alarm-score", description = "With scenarios: Isolation Forest score from which a top-N node counts as an alarm in the evaluation table (default: ${DEFAULT-VALUE}).")
+    double alarmScore = 0.6;
+
     @Option(names = "--json", description = "One JSON line per week with its top N (default: ${DEFAULT-VALUE}).")
     boolean json;
 
@@ -67,10 +72,12 @@ public class AnomaliesCommand implements Callable<Integer> {
         List<ScenarioGroundTruth> crises = Files.exists(truth) ? ScenarioManifest.read(truth) : List.of();
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         WeeklyAnomalies anomalies = new WeeklyAnomalies(new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(),
-                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed), changesOnly());
+                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed, d.dbscanReference()), changesOnly());
         WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
         ObjectMapper mapper = new ObjectMapper();
         List<String> evaluation = new ArrayList<>();
+        AnomalyEvaluation scoring = new AnomalyEvaluation(crises,
+                Files.exists(truth) ? ManifestExpectations.read(truth).decoys() : List.of(), top, alarmScore);
         long start = System.nanoTime();
         long scoringNanos = 0;
         int weeks = 0;
@@ -83,6 +90,7 @@ public class AnomaliesCommand implements Callable<Integer> {
                 WeeklyAnomalies.Week week = anomalies.next(metrics);
                 scoringNanos += System.nanoTime() - t0;
                 weeks++;
+                scoring.add(week);
                 if (json) {
                     System.out.println(mapper.writeValueAsString(toJson(week)));
                 } else {
@@ -103,6 +111,7 @@ public class AnomaliesCommand implements Callable<Integer> {
             System.out.printf("%nScripted crises: involved nodes in the week's top %d (rank in brackets; - = not in the week)%n", top);
             System.out.printf("%-23s %-11s %-9s %-15s %-17s %s%n", "scenario", "week", "issuer", "cluster in top", "creditors in top", "ranks");
             evaluation.forEach(System.out::println);
+            System.out.print(scoring.table());
         }
         return 0;
     }
