@@ -118,7 +118,11 @@ public final class ClusterScores {
         return coreDistances(x, minPts, sample);
     }
 
-    /** Each row's minPts-th smallest distance to the reference rows other than itself. */
+    /**
+     * Each row's minPts-th smallest distance to the reference rows other than itself. Squared distances are
+     * compared and one square root taken at the end (the root is monotone, so the same value), and a
+     * distance stops being summed once it exceeds the minPts-th smallest so far (it could not be kept).
+     */
     private static double[] coreDistances(double[][] x, int minPts, int[] reference) {
         int n = x.length;
         double[] core = new double[n];
@@ -126,11 +130,23 @@ public final class ClusterScores {
         double[] smallest = new double[keep];
         for (int i = 0; i < n; i++) {
             int m = 0;
+            double[] a = x[i];
             for (int j : reference) {
                 if (j == i) {
                     continue;
                 }
-                double d = Math.sqrt(squaredDistance(x[i], x[j]));
+                double d;
+                if (m < keep) {
+                    d = squaredDistance(a, x[j]);
+                } else {
+                    double bound = smallest[keep - 1];
+                    double[] b = x[j];
+                    d = 0;
+                    for (int k = 0; k < a.length && d <= bound; k++) {
+                        double diff = a[k] - b[k];
+                        d += diff * diff;
+                    }
+                }
                 if (m < keep) {
                     int p = m++;
                     while (p > 0 && smallest[p - 1] > d) {
@@ -147,7 +163,7 @@ public final class ClusterScores {
                     smallest[p] = d;
                 }
             }
-            core[i] = m == 0 ? 0 : smallest[m - 1];
+            core[i] = m == 0 ? 0 : Math.sqrt(smallest[m - 1]);
         }
         return core;
     }
