@@ -42,6 +42,9 @@ public final class ProtocolFeatures {
         }
         Map<Integer, Set<String>> communityNow = members(current);
         Map<Integer, Set<String>> communityBefore = previous == null ? Map.of() : members(previous);
+        // Jaccard depends only on the two communities: computed once per pair, not once per member (a giant
+        // community of thousands of nodes made this quadratic at real scale).
+        Map<Long, Double> jaccardByPair = new HashMap<>();
         List<ProtocolMetrics> kept = new ArrayList<>(current);
         double[][] rows = new double[kept.size()][];
         for (int i = 0; i < kept.size(); i++) {
@@ -58,7 +61,10 @@ public final class ProtocolFeatures {
                 row[11] = level[3] - old[3];
                 row[12] = level[4] - old[4];
                 row[13] = level[5] - old[5];
-                row[14] = communityChange(m, b, communityNow, communityBefore);
+                row[14] = m.community != null && b.community != null
+                        ? jaccardByPair.computeIfAbsent(((long) m.community << 32) | (b.community & 0xffffffffL),
+                                pair -> communityChange(m, b, communityNow, communityBefore))
+                        : communityChange(m, b, communityNow, communityBefore);
             }
             rows[i] = row;
         }

@@ -131,10 +131,13 @@ public final class MarketAnalysesBenchmark {
             throw new IllegalStateException("nothing scored");
         }
         // The detectors one by one, on the same scaled features, to see where the ensemble's time goes.
-        double[][] z = RobustScaler.scale(ProtocolFeatures.of(b, a).rows(), ensemble.clip());
+        double[][] rows = time(ms, "    of which features (levels, changes, community change)", () -> ProtocolFeatures.of(b, a).rows());
+        double[][] z = time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip()));
         time(ms, "    of which Isolation Forest", () -> IsolationForest.fit(z, ensemble.trees(), ensemble.maxSamples(), ensemble.seed()).scores(z));
         time(ms, "    of which k-means distance", () -> ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
-        double[] core = time(ms, "    of which DBSCAN core distances", () -> ClusterScores.coreDistances(z, ensemble.minPts()));
+        double[] core = time(ms, "    of which DBSCAN core distances (" + ensemble.dbscanReference() + "-row reference sample)", () ->
+                ClusterScores.coreDistances(z, ensemble.minPts(), ensemble.dbscanReference(), ensemble.seed()));
+        time(ms, "    reference: DBSCAN core distances, all pairs (exact)", () -> ClusterScores.coreDistances(z, ensemble.minPts()));
         double[] sorted = core.clone();
         Arrays.sort(sorted);
         double eps = Math.max(1e-9, sorted[(int) Math.floor(0.9 * (sorted.length - 1))]);
