@@ -1,6 +1,8 @@
 package io.dexposure.job;
 
 import io.dexposure.job.functions.AnalyseWeekFunction;
+import io.dexposure.job.functions.AnomalyDetectionFunction;
+import io.dexposure.job.functions.SectorFlowFunction;
 import io.dexposure.job.functions.LateRecordReporter;
 import io.dexposure.job.functions.ShockDetectionFunction;
 import io.dexposure.job.functions.SnapshotWatermarks;
@@ -130,7 +132,8 @@ public class ExposureMonitorJob {
     /**
      * The job's result streams, before their sinks (tests can also collect them directly), by catalogue
      * entry; {@code weeks} is every analysed week in week order, the input of the sequential operators.
-     * ROLAND's streams are absent with {@code --no-roland}.
+     * ROLAND's streams are absent with {@code --no-roland}, sector flows with {@code --no-sector-flows},
+     * anomalies with {@code --no-anomalies}.
      */
     public static final class Outputs {
         private final Map<ResultStream<?>, DataStream<?>> streams = new LinkedHashMap<>();
@@ -216,6 +219,20 @@ public class ExposureMonitorJob {
         outputs.put(ResultStreams.PROTOCOL_RISK, alerts.getSideOutput(PROTOCOL_RISK));
         outputs.put(ResultStreams.WEEK_RISK, alerts.getSideOutput(WEEK_RISK));
         outputs.put(ResultStreams.INCIDENTS, alerts.getSideOutput(INCIDENTS));
+
+        // The seed's market analyses, each its own sequential operator so they run beside the shock rules.
+        if (options.market.sectorFlows) {
+            outputs.put(ResultStreams.SECTOR_FLOWS, weeks
+                    .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
+                    .process(new SectorFlowFunction(options.market), SectorFlowFunction.TYPE)
+                    .name("sector-flows").uid("sector-flows").setParallelism(1));
+        }
+        if (options.market.anomalies) {
+            outputs.put(ResultStreams.ANOMALIES, weeks
+                    .keyBy(week -> WeekSequencer.KEY, TypeInformation.of(Integer.class))
+                    .process(new AnomalyDetectionFunction(options.market), AnomalyDetectionFunction.TYPE)
+                    .name("anomaly-detector").uid("anomaly-detector").setParallelism(1));
+        }
 
         // ROLAND's live update: score last week's predictions, fine-tune, advance the states, predict next week.
         if (options.roland.roland) {

@@ -49,7 +49,7 @@ public final class JobArguments {
     }
 
     static List<Object> groups(JobOptions o) {
-        return List.of(o.kafka, o.execution, o.analysis, o.alerts, o.roland, o.store);
+        return List.of(o.kafka, o.execution, o.analysis, o.alerts, o.market, o.roland, o.store);
     }
 
     /** Sets the options from the arguments; an unknown flag or a bad value throws with a one-line message. */

@@ -4,6 +4,7 @@ import io.dexposure.job.options.AlertOptions;
 import io.dexposure.job.options.AnalysisOptions;
 import io.dexposure.job.options.ExecutionOptions;
 import io.dexposure.job.options.KafkaOptions;
+import io.dexposure.job.options.MarketAnalysesOptions;
 import io.dexposure.job.options.RolandOptions;
 import io.dexposure.job.options.StoreOptions;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,7 @@ public class JobOptions implements Serializable {
     @Mixin public ExecutionOptions execution = new ExecutionOptions();
     @Mixin public AnalysisOptions analysis = new AnalysisOptions();
     @Mixin public AlertOptions alerts = new AlertOptions();
+    @Mixin public MarketAnalysesOptions market = new MarketAnalysesOptions();
     @Mixin public RolandOptions roland = new RolandOptions();
     @Mixin public StoreOptions store = new StoreOptions();
 }

@@ -6,6 +6,8 @@ import io.dexposure.events.SnapshotEvent;
 import io.dexposure.analytics.assembly.WeekIssue;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetrics;
+import io.dexposure.analytics.anomaly.AnomalyRecord;
+import io.dexposure.analytics.sectors.SectorFlowRecord;
 import io.dexposure.job.sources.SnapshotEventDeserializer;
 import io.dexposure.job.sources.SnapshotEventTypes;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -89,13 +91,19 @@ class ExposureMonitorJobTest {
         List<WeekMetrics> metrics = new ArrayList<>();
         List<WeekIssue> issues = new ArrayList<>();
         List<ProtocolMetrics> protocols = new ArrayList<>();
+        List<SectorFlowRecord> sectorFlows = new ArrayList<>();
+        List<AnomalyRecord> anomalies = new ArrayList<>();
         try (CloseableIterator<WeekMetrics> m = outputs.get(ResultStreams.NETWORK_METRICS).collectAsync();
+             CloseableIterator<SectorFlowRecord> f = outputs.get(ResultStreams.SECTOR_FLOWS).collectAsync();
+             CloseableIterator<AnomalyRecord> a = outputs.get(ResultStreams.ANOMALIES).collectAsync();
              CloseableIterator<ProtocolMetrics> p = outputs.get(ResultStreams.PROTOCOL_METRICS).collectAsync();
              CloseableIterator<WeekIssue> i = outputs.get(ResultStreams.DATA_QUALITY).collectAsync()) {
             env.execute("exposure-monitor-test");
             m.forEachRemaining(metrics::add);
             p.forEachRemaining(protocols::add);
             i.forEachRemaining(issues::add);
+            f.forEachRemaining(sectorFlows::add);
+            a.forEachRemaining(anomalies::add);
         }
 
         assertThat(metrics).extracting(x -> x.week).containsExactlyInAnyOrder(A, D, E);
@@ -115,5 +123,15 @@ class ExposureMonitorJobTest {
                 D + " " + WeekIssue.UNREADABLE_RECORD,
                 B + " " + WeekIssue.LATE_RECORDS);
         assertThat(issues).allSatisfy(x -> assertThat(x.message).contains(x.week));
+        // The sequential market analyses see the computed weeks in order, the rejected ones skipped: flows of
+        // D against A and of E against D (nothing moved), and every node of the three-node weeks ranked.
+        assertThat(sectorFlows).extracting(x -> x.week + " vs " + x.previous).containsExactly(D + " vs " + A, E + " vs " + D);
+        assertThat(sectorFlows).allSatisfy(x -> {
+            assertThat(x.sector("Lending").tvlUsd).isEqualTo(100.0);
+            assertThat(x.sector("Lending").netInflowUsd).isZero();
+            assertThat(x.varNote).isNotBlank();
+        });
+        assertThat(anomalies).extracting(x -> x.week + " " + x.rank).containsExactlyInAnyOrder(
+                A + " 1", A + " 2", A + " 3", D + " 1", D + " 2", D + " 3", E + " 1", E + " 2", E + " 3");
     }
 }

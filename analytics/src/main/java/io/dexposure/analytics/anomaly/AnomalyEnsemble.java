@@ -23,12 +23,21 @@ public final class AnomalyEnsemble {
      * @param eps          DBSCAN radius; 0 = the 90th percentile of the week's core distances (default 0)
      * @param components   PCA components kept (default 3)
      * @param clip         robust z-scores clipped to +-clip (default 10)
-     * @param seed         seed for the forest and k-means (default 17)
+     * @param seed         seed for the forest, k-means and the DBSCAN reference sample (default 17)
+     * @param dbscanReference rows the DBSCAN core distances are measured against, a seeded sample when the
+     *                     week has more (default 1000; 0 = all pairs): exact on weeks up to that size
      */
     public record Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
-                           int components, double clip, long seed) {
+                           int components, double clip, long seed, int dbscanReference) {
+        public static final int DBSCAN_REFERENCE = 1000;
+
+        public Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
+                        int components, double clip, long seed) {
+            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, DBSCAN_REFERENCE);
+        }
+
         public static Settings defaults() {
-            return new Settings(200, 256, 5, 3, 5, 0, 3, 10, 17);
+            return new Settings(200, 256, 5, 3, 5, 0, 3, 10, 17, DBSCAN_REFERENCE);
         }
     }
 
@@ -71,7 +80,7 @@ public final class AnomalyEnsemble {
         }
         detector[0] = IsolationForest.fit(z, s.trees(), s.maxSamples(), s.seed()).scores(z);
         detector[1] = ClusterScores.kMeansDistance(z, s.clusters(), s.kMeansStarts(), s.seed());
-        double[] core = ClusterScores.coreDistances(z, s.minPts());
+        double[] core = ClusterScores.coreDistances(z, s.minPts(), s.dbscanReference(), s.seed());
         double eps = s.eps();
         if (!(eps > 0)) {
             double[] sorted = core.clone();

@@ -82,6 +82,94 @@ public final class ClusterScores {
      * minPts smallest distances of a row are kept by insertion, no row is sorted).
      */
     public static double[] coreDistances(double[][] x, int minPts) {
+        int[] all = new int[x.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return coreDistances(x, minPts, all);
+    }
+
+    /**
+     * {@link #coreDistances(double[][], int)} against a seeded sample of {@code reference} rows when the week
+     * has more rows than that (exactly the all-pairs values otherwise): each row's distance to its minPts-th
+     * nearest sampled row other than itself. Why: all pairs are n^2 distances, 121 million at 11,000 nodes,
+     * most of the ensemble's time; a k-d tree does not help in the 15 feature dimensions (measured slower,
+     * docs/analyses.md). A sampled core distance is never below the exact one (a subset's minPts-th nearest
+     * is at least as far) and ranks rows far from everything the same way, which is what the detector is for.
+     */
+    public static double[] coreDistances(double[][] x, int minPts, int reference, long seed) {
+        int n = x.length;
+        if (reference <= 0 || n - 1 <= reference) {
+            return coreDistances(x, minPts);
+        }
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < reference; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = rows[i];
+            rows[i] = rows[j];
+            rows[j] = t;
+        }
+        int[] sample = java.util.Arrays.copyOf(rows, reference);
+        java.util.Arrays.sort(sample); // scan order does not change the values; sorted reads memory in order
+        return coreDistances(x, minPts, sample);
+    }
+
+    /**
+     * Each row's minPts-th smallest distance to the reference rows other than itself. Squared distances are
+     * compared and one square root taken at the end (the root is monotone, so the same value), and a
+     * distance stops being summed once it exceeds the minPts-th smallest so far (it could not be kept).
+     */
+    private static double[] coreDistances(double[][] x, int minPts, int[] reference) {
+        int n = x.length;
+        double[] core = new double[n];
+        int keep = Math.max(1, Math.min(minPts, reference.length - 1));
+        double[] smallest = new double[keep];
+        for (int i = 0; i < n; i++) {
+            int m = 0;
+            double[] a = x[i];
+            for (int j : reference) {
+                if (j == i) {
+                    continue;
+                }
+                double d;
+                if (m < keep) {
+                    d = squaredDistance(a, x[j]);
+                } else {
+                    double bound = smallest[keep - 1];
+                    double[] b = x[j];
+                    d = 0;
+                    for (int k = 0; k < a.length && d <= bound; k++) {
+                        double diff = a[k] - b[k];
+                        d += diff * diff;
+                    }
+                }
+                if (m < keep) {
+                    int p = m++;
+                    while (p > 0 && smallest[p - 1] > d) {
+                        smallest[p] = smallest[p - 1];
+                        p--;
+                    }
+                    smallest[p] = d;
+                } else if (d < smallest[keep - 1]) {
+                    int p = keep - 1;
+                    while (p > 0 && smallest[p - 1] > d) {
+                        smallest[p] = smallest[p - 1];
+                        p--;
+                    }
+                    smallest[p] = d;
+                }
+            }
+            core[i] = m == 0 ? 0 : Math.sqrt(smallest[m - 1]);
+        }
+        return core;
+    }
+
+    /** The all-pairs core distances as first written, the reference of the tests. */
+    static double[] coreDistancesAllPairs(double[][] x, int minPts) {
         int n = x.length;
         double[] core = new double[n];
         int keep = Math.max(1, Math.min(minPts, n - 1));
@@ -118,26 +206,31 @@ public final class ClusterScores {
      * DBSCAN's noise set without building clusters, from the core distances: a row is a core point when
      * at least minPts other rows lie within eps (core distance <= eps, Commons Math's count, which leaves
      * the point itself out); noise is a non-core row within eps of no core row. Same set as
-     * {@link #dbscan}'s, in flat arrays, for weeks of thousands of nodes.
+     * {@link #dbscan}'s, in flat arrays and a k-d tree of the core rows, for weeks of thousands of nodes.
      */
     public static boolean[] dbscanNoise(double[][] x, double[] coreDistances, double eps) {
         int n = x.length;
         boolean[] noise = new boolean[n];
         double eps2 = eps * eps;
+        // Only core rows can reach a row: a k-d tree over them answers "any core row within eps?".
+        int cores = 0;
         for (int i = 0; i < n; i++) {
+            cores += coreDistances[i] <= eps ? 1 : 0;
+        }
+        int[] coreRows = new int[cores];
+        for (int i = 0, c = 0; i < n; i++) {
             if (coreDistances[i] <= eps) {
-                continue;
+                coreRows[c++] = i;
             }
-            boolean reached = false;
-            for (int j = 0; j < n && !reached; j++) {
-                reached = j != i && coreDistances[j] <= eps && squaredDistance(x[i], x[j]) <= eps2;
-            }
-            noise[i] = !reached;
+        }
+        KdTree tree = new KdTree(x, coreRows);
+        for (int i = 0; i < n; i++) {
+            noise[i] = coreDistances[i] > eps && !tree.anyWithin(i, eps2);
         }
         return noise;
     }
 
-    private static double squaredDistance(double[] a, double[] b) {
+    static double squaredDistance(double[] a, double[] b) {
         double s = 0;
         for (int k = 0; k < a.length; k++) {
             double d = a[k] - b[k];

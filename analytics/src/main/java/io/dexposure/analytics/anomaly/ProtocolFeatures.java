@@ -1,6 +1,7 @@
 package io.dexposure.analytics.anomaly;
 
 import io.dexposure.analytics.metrics.ProtocolMetrics;
+import io.dexposure.analytics.week.NetworkWeek;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,9 @@ public final class ProtocolFeatures {
         }
         Map<Integer, Set<String>> communityNow = members(current);
         Map<Integer, Set<String>> communityBefore = previous == null ? Map.of() : members(previous);
+        // Jaccard depends only on the two communities: computed once per pair, not once per member (a giant
+        // community of thousands of nodes made this quadratic at real scale).
+        Map<Long, Double> jaccardByPair = new HashMap<>();
         List<ProtocolMetrics> kept = new ArrayList<>(current);
         double[][] rows = new double[kept.size()][];
         for (int i = 0; i < kept.size(); i++) {
@@ -57,11 +61,60 @@ public final class ProtocolFeatures {
                 row[11] = level[3] - old[3];
                 row[12] = level[4] - old[4];
                 row[13] = level[5] - old[5];
-                row[14] = communityChange(m, b, communityNow, communityBefore);
+                row[14] = m.community != null && b.community != null
+                        ? jaccardByPair.computeIfAbsent(((long) m.community << 32) | (b.community & 0xffffffffL),
+                                pair -> communityChange(m, b, communityNow, communityBefore))
+                        : communityChange(m, b, communityNow, communityBefore);
             }
             rows[i] = row;
         }
         return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows);
+    }
+
+    /**
+     * The per-node metric records the features read, rebuilt from a week as the sequential operators
+     * receive it (degrees and strengths from its links, PageRank, betweenness, curvature and community
+     * from the arrays the analysis attached; 0, 0, none and none when it attached none).
+     */
+    public static List<ProtocolMetrics> metricsOf(NetworkWeek week) {
+        int n = week.nodeCount();
+        int[] inDegree = new int[n];
+        int[] outDegree = new int[n];
+        double[] inStrength = new double[n];
+        double[] outStrength = new double[n];
+        for (int k = 0; k < week.linkCount(); k++) {
+            int s = week.linkSources[k];
+            int t = week.linkTargets[k];
+            outDegree[s]++;
+            inDegree[t]++;
+            outStrength[s] += week.linkWeights[k];
+            inStrength[t] += week.linkWeights[k];
+        }
+        List<ProtocolMetrics> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ProtocolMetrics m = new ProtocolMetrics();
+            m.week = week.week;
+            m.id = week.week + ":" + week.ids[i];
+            m.node = week.ids[i];
+            m.name = week.names[i];
+            m.category = week.categories[i];
+            m.tvlUsd = week.tvlUsd[i];
+            m.inDegree = inDegree[i];
+            m.outDegree = outDegree[i];
+            m.inStrengthUsd = inStrength[i];
+            m.outStrengthUsd = outStrength[i];
+            m.pageRank = defined(week.pageRank, i, 0);
+            m.betweenness = defined(week.betweenness, i, 0);
+            double curvature = defined(week.meanCurvature, i, Double.NaN);
+            m.meanCurvature = Double.isNaN(curvature) ? null : curvature;
+            m.community = week.community == null || week.community[i] < 0 ? null : week.community[i];
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static double defined(double[] values, int i, double otherwise) {
+        return values == null || Double.isNaN(values[i]) ? otherwise : values[i];
     }
 
     private static double[] levels(ProtocolMetrics m, int nodes) {

@@ -47,8 +47,17 @@ public final class WeeklyAnomalies {
     }
 
     public Week next(List<ProtocolMetrics> week) {
-        ProtocolFeatures.Week features = ProtocolFeatures.of(week, previous);
+        Week scored = score(week, previous);
         previous = week;
+        return scored;
+    }
+
+    /**
+     * One week scored against the week before it (null: none), without keeping either: for callers that
+     * hold the previous week themselves (the streaming operator keeps it in Flink state).
+     */
+    public Week score(List<ProtocolMetrics> week, List<ProtocolMetrics> previous) {
+        ProtocolFeatures.Week features = ProtocolFeatures.of(week, previous);
         List<String> ids = features.metrics().stream().map(m -> m.node).toList();
         if (!changesOnly) {
             return new Week(features.week(), features,

@@ -2,6 +2,7 @@ package io.dexposure.analytics.sectors;
 
 import io.dexposure.events.NodeKind;
 import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.week.NetworkWeek;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class SectorFlows {
 
     /** The week's flows against the last week given, or null for the first week. */
     public SectorFlowWeek next(WeeklyNetwork network) {
-        Totals current = Totals.of(network, tokenSector);
+        Totals current = totals(network);
         Totals before = previous;
         previous = current;
         if (before == null) {
@@ -61,13 +62,60 @@ public final class SectorFlows {
         return compare(before, current);
     }
 
-    private SectorFlowWeek compare(Totals before, Totals current) {
+    /**
+     * What a week leaves for the next one's comparison, for callers that keep it themselves (the streaming
+     * operator keeps it in Flink state instead of the whole previous network). Holdings by token are only
+     * kept when there are prices to value them with.
+     */
+    public Totals totals(WeeklyNetwork network) {
+        return Totals.of(network, tokenSector, !prices.isEmpty());
+    }
+
+    /**
+     * {@link #totals(WeeklyNetwork)} straight from the week as the sequential operators receive it, without
+     * rebuilding the network (which costs more than the totals themselves at real scale). Same nodes,
+     * links and compositions, so the same totals.
+     */
+    public Totals totals(NetworkWeek week) {
+        boolean withHoldings = !prices.isEmpty();
+        Map<String, Double> tvl = new TreeMap<>();
+        Map<String, Map<String, Double>> holdings = new HashMap<>();
+        Map<String, Double> cross = new HashMap<>();
+        int n = week.nodeCount();
+        String[] sectors = new String[n];
+        for (int i = 0; i < n; i++) {
+            boolean protocol = NodeKind.classify(week.ids[i]) == NodeKind.PROTOCOL;
+            sectors[i] = tokenSector != null && !protocol ? tokenSector : sector(week.categories[i]);
+            if (protocol || tokenSector != null) {
+                tvl.merge(sectors[i], week.tvlUsd[i], Double::sum);
+                if (withHoldings) {
+                    Map<String, Double> sectorHoldings = holdings.computeIfAbsent(sectors[i], k -> new HashMap<>());
+                    for (int c = week.compositionOffsets[i]; c < week.compositionOffsets[i + 1]; c++) {
+                        sectorHoldings.merge(week.compositionTokens[c], week.compositionUsd[c], Double::sum);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < week.linkCount(); k++) {
+            String s = sectors[week.linkSources[k]];
+            String t = sectors[week.linkTargets[k]];
+            if (!s.equals(t)) {
+                cross.merge(s + '\u0000' + t, week.linkWeights[k], Double::sum);
+            }
+        }
+        return new Totals(week.week, tvl, holdings, cross);
+    }
+
+    /** The flows of {@code current} against {@code before}, both from {@link #totals}. */
+    public SectorFlowWeek compare(Totals before, Totals current) {
+        LocalDate beforeWeek = LocalDate.parse(before.week);
+        LocalDate currentWeek = LocalDate.parse(current.week);
         boolean priced = false;
         Map<String, Double> priceEffect = new HashMap<>();
         for (var sectorHoldings : before.holdings.entrySet()) {
             double effect = 0;
             for (var held : sectorHoldings.getValue().entrySet()) {
-                OptionalDouble ratio = prices.ratio(held.getKey(), before.week, current.week);
+                OptionalDouble ratio = prices.ratio(held.getKey(), beforeWeek, currentWeek);
                 if (ratio.isPresent()) {
                     effect += held.getValue() * (ratio.getAsDouble() - 1);
                     priced = true;
@@ -93,17 +141,20 @@ public final class SectorFlows {
             cross.add(new SectorFlowWeek.CrossFlow(pair.substring(0, cut), pair.substring(cut + 1), now,
                     now - before.cross.getOrDefault(pair, 0.0)));
         }
-        return new SectorFlowWeek(current.week.toString(), before.week.toString(), sectors, cross, priced);
+        return new SectorFlowWeek(current.week, before.week, sectors, cross, priced);
     }
 
     private static String sectorOf(WeeklyNetwork network, int node, String tokenSector) {
         return tokenSector != null && network.kind(node) != NodeKind.PROTOCOL ? tokenSector : sector(network.category(node));
     }
 
-    /** What one week leaves for the next: sector TVL, sector holdings by token, cross-sector exposure. */
-    private record Totals(LocalDate week, Map<String, Double> tvl, Map<String, Map<String, Double>> holdings,
-                          Map<String, Double> cross) {
-        static Totals of(WeeklyNetwork network, String tokenSector) {
+    /**
+     * What one week leaves for the next: sector TVL, sector holdings by token (empty without prices),
+     * cross-sector exposure keyed "holder\u0000issuer". Plain maps, so it can be kept as JSON.
+     */
+    public record Totals(String week, Map<String, Double> tvl, Map<String, Map<String, Double>> holdings,
+                         Map<String, Double> cross) {
+        static Totals of(WeeklyNetwork network, String tokenSector, boolean withHoldings) {
             Map<String, Double> tvl = new TreeMap<>();
             Map<String, Map<String, Double>> holdings = new HashMap<>();
             Map<String, Double> cross = new HashMap<>();
@@ -111,9 +162,11 @@ public final class SectorFlows {
                 String s = sectorOf(network, i, tokenSector);
                 if (network.kind(i) == NodeKind.PROTOCOL || tokenSector != null) {
                     tvl.merge(s, network.tvlUsd(i), Double::sum);
-                    Map<String, Double> sectorHoldings = holdings.computeIfAbsent(s, k -> new HashMap<>());
-                    for (var held : network.composition(i).entrySet()) {
-                        sectorHoldings.merge(held.getKey(), held.getValue(), Double::sum);
+                    if (withHoldings) {
+                        Map<String, Double> sectorHoldings = holdings.computeIfAbsent(s, k -> new HashMap<>());
+                        for (var held : network.composition(i).entrySet()) {
+                            sectorHoldings.merge(held.getKey(), held.getValue(), Double::sum);
+                        }
                     }
                 }
                 for (int k = network.outStart(i); k < network.outEnd(i); k++) {
@@ -123,7 +176,7 @@ public final class SectorFlows {
                     }
                 }
             }
-            return new Totals(network.week(), tvl, holdings, cross);
+            return new Totals(network.week().toString(), tvl, holdings, cross);
         }
     }
 }

@@ -35,6 +35,12 @@ public class NetworkWeek {
     public double[] compositionUsd;
     /** Exposure-weighted PageRank per node, from the analysis (NaN when no analysis was attached). */
     public double[] pageRank;
+    /** Normalised betweenness per node, from the analysis (NaN when no analysis was attached). */
+    public double[] betweenness;
+    /** Mean Ollivier-Ricci curvature per node (NaN: none, or no analysis attached). */
+    public double[] meanCurvature;
+    /** Infomap community per node (-1: none, or no analysis attached); ids are per week. */
+    public int[] community;
     /** The week's metrics record (null for a rejected week or when no analysis was attached). */
     public WeekMetrics metrics;
 
@@ -83,12 +89,23 @@ public class NetworkWeek {
         w.compositionOffsets[n] = c;
         w.pageRank = new double[n];
         java.util.Arrays.fill(w.pageRank, Double.NaN);
+        // What the anomaly detectors read besides the network itself (ProtocolFeatures.metricsOf), so the
+        // sequential operators need not receive the per-node metric records separately.
+        w.betweenness = new double[n];
+        java.util.Arrays.fill(w.betweenness, Double.NaN);
+        w.meanCurvature = new double[n];
+        java.util.Arrays.fill(w.meanCurvature, Double.NaN);
+        w.community = new int[n];
+        java.util.Arrays.fill(w.community, -1);
         if (analysis != null) {
             w.metrics = analysis.week();
             for (ProtocolMetrics p : analysis.protocols()) {
                 int i = network.indexOf(p.node);
                 if (i >= 0) {
                     w.pageRank[i] = p.pageRank;
+                    w.betweenness[i] = p.betweenness;
+                    w.meanCurvature[i] = p.meanCurvature == null ? Double.NaN : p.meanCurvature;
+                    w.community[i] = p.community == null ? -1 : p.community;
                 }
             }
         }

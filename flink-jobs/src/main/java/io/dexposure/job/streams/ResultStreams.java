@@ -1,6 +1,8 @@
 package io.dexposure.job.streams;
 
 import io.dexposure.analytics.alerts.Alert;
+import io.dexposure.analytics.anomaly.AnomalyRecord;
+import io.dexposure.analytics.sectors.SectorFlowRecord;
 import io.dexposure.analytics.assembly.WeekIssue;
 import io.dexposure.analytics.incidents.Incident;
 import io.dexposure.analytics.linkpred.ModelQuality;
@@ -58,9 +60,18 @@ public final class ResultStreams {
             "dexposure_incidents", List.of("week", "incident"), "shock-detector",
             "One record per open incident per week (alerts about one event grouped, stable id); at most 3 critical per week.");
 
+    public static final ResultStream<SectorFlowRecord> SECTOR_FLOWS = new ResultStream<>("sector-flows",
+            SectorFlowRecord.class, TypeInformation.of(SectorFlowRecord.class), "dexposure.sector-flows", r -> r.week, "week",
+            "dexposure_sector_flows", List.of("week"), "sector-flows",
+            "One record per week: per-sector net inflow, flows between sectors, and the VAR refitted on the last weeks (lag, coefficients, Granger p-values, orthogonalised impulse responses); off with --no-sector-flows.");
+    public static final ResultStream<AnomalyRecord> ANOMALIES = new ResultStream<>("anomalies",
+            AnomalyRecord.class, TypeInformation.of(AnomalyRecord.class), "dexposure.anomalies", r -> r.node, "node id",
+            "dexposure_anomalies", List.of("week", "node"), "anomaly-detector",
+            "The week's top-N anomalous nodes (--anomaly-top): ensemble score, each detector's score, driving features; off with --no-anomalies.");
+
     /** Every result stream, in the order of the docs. */
     public static final List<ResultStream<?>> ALL = List.of(NETWORK_METRICS, PROTOCOL_METRICS, DATA_QUALITY, ALERTS,
-            PROTOCOL_RISK, WEEK_RISK, INCIDENTS, LINK_PREDICTIONS, MODEL_QUALITY);
+            PROTOCOL_RISK, WEEK_RISK, INCIDENTS, SECTOR_FLOWS, ANOMALIES, LINK_PREDICTIONS, MODEL_QUALITY);
 
     private ResultStreams() {
     }

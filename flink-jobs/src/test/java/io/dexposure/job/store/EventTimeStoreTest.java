@@ -3,6 +3,7 @@ package io.dexposure.job.store;
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.job.JobOptions;
 import io.dexposure.testsupport.SqlPanels;
+import io.dexposure.job.streams.ResultStreams;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.risk.WeekRisk;
 import io.dexposure.analytics.roland.LinkPrediction;
@@ -127,6 +128,10 @@ class EventTimeStoreTest {
             EventTimeStore.attach(env.fromData(TypeInformation.of(LinkPrediction.class), SampleRecords.prediction()), StoreTables.LINK_PREDICTIONS, options.store);
             EventTimeStore.attach(env.fromData(TypeInformation.of(ModelQuality.class), SampleRecords.modelQuality("roland"),
                     SampleRecords.modelQuality("persistence")), StoreTables.MODEL_QUALITY, options.store);
+            EventTimeStore.attach(env.fromData(ResultStreams.SECTOR_FLOWS.typeInfo(), SampleRecords.sectorFlows()),
+                    StoreTables.of(ResultStreams.SECTOR_FLOWS), options.store);
+            EventTimeStore.attach(env.fromData(ResultStreams.ANOMALIES.typeInfo(), SampleRecords.anomaly()),
+                    StoreTables.of(ResultStreams.ANOMALIES), options.store);
             env.execute("store sinks, run " + run);
         }
         try (Connection c = connect(url)) {
@@ -135,6 +140,9 @@ class EventTimeStoreTest {
             assertThat(count(c, "dexposure_week_risk")).isEqualTo(1);
             assertThat(count(c, "dexposure_link_predictions")).isEqualTo(1);
             assertThat(count(c, "dexposure_model_quality")).isEqualTo(2);
+            assertThat(count(c, "dexposure_sector_flows")).isEqualTo(1);
+            assertThat(count(c, "dexposure_anomalies")).isEqualTo(1);
+            assertThat(json(readAll(c, StoreTables.of(ResultStreams.SECTOR_FLOWS)).get(0))).isEqualTo(json(SampleRecords.sectorFlows()));
             assertThat(json(readAll(c, StoreTables.ALERTS).get(0))).isEqualTo(json(SampleRecords.alert()));
         }
     }
@@ -179,6 +187,8 @@ class EventTimeStoreTest {
                 new Stored<>(StoreTables.INCIDENTS, SampleRecords.incident()),
                 new Stored<>(StoreTables.PROTOCOL_RISK, SampleRecords.protocolRisk()),
                 new Stored<>(StoreTables.WEEK_RISK, SampleRecords.weekRisk()),
+                new Stored<>(StoreTables.of(ResultStreams.SECTOR_FLOWS), SampleRecords.sectorFlows()),
+                new Stored<>(StoreTables.of(ResultStreams.ANOMALIES), SampleRecords.anomaly()),
                 new Stored<>(StoreTables.LINK_PREDICTIONS, SampleRecords.prediction()),
                 new Stored<>(StoreTables.MODEL_QUALITY, SampleRecords.modelQuality("roland")));
     }

@@ -188,4 +188,67 @@ final class SampleRecords {
         }
         return q;
     }
+
+    /** A week of sector flows with a fitted VAR(1) of two sectors (every VAR field set). */
+    static io.dexposure.analytics.sectors.SectorFlowRecord sectorFlows() {
+        var r = new io.dexposure.analytics.sectors.SectorFlowRecord();
+        r.id = WEEK + ":sector-flows";
+        r.week = WEEK;
+        r.previous = "2022-05-02";
+        r.priced = false;
+        var lending = new io.dexposure.analytics.sectors.SectorFlowRecord.Sector();
+        lending.sector = "Lending";
+        lending.tvlUsd = 100;
+        lending.tvlChangeUsd = -20;
+        lending.netInflowUsd = -20;
+        var dexes = new io.dexposure.analytics.sectors.SectorFlowRecord.Sector();
+        dexes.sector = "Dexes";
+        dexes.tvlUsd = 50;
+        dexes.tvlChangeUsd = 5;
+        dexes.netInflowUsd = 5;
+        r.sectors = new io.dexposure.analytics.sectors.SectorFlowRecord.Sector[] {dexes, lending};
+        var cross = new io.dexposure.analytics.sectors.SectorFlowRecord.CrossFlow();
+        cross.from = "Lending";
+        cross.to = "Dexes";
+        cross.exposureUsd = 7;
+        cross.changeUsd = -3;
+        r.crossFlows = new io.dexposure.analytics.sectors.SectorFlowRecord.CrossFlow[] {cross};
+        r.varWindowWeeks = 52;
+        r.varSectors = new String[] {"Lending", "Dexes"};
+        r.varCriterion = "aic";
+        r.varSelectedLag = 1;
+        r.varLag = 1;
+        r.varNobs = 51;
+        r.varAic = -3.5;
+        r.varBic = -3.2;
+        r.varParamNames = new String[] {"const", "L1.Lending", "L1.Dexes"};
+        r.varParams = new double[][] {{0.1, 0.2}, {0.5, 0.1}, {0.0, 0.3}};
+        r.varStderr = new double[][] {{0.01, 0.02}, {0.05, 0.01}, {0.02, 0.03}};
+        r.varGrangerP = new Double[][] {{null, 0.04}, {0.5, null}};
+        r.varIrf = new double[][][] {{{1.0, 0.0}, {0.2, 0.5}}, {{0.5, 0.1}, {0.3, 0.2}}};
+        r.varIrfLower = new double[][][] {{{0.8, 0.0}, {0.1, 0.4}}, {{0.3, 0.0}, {0.1, 0.1}}};
+        r.varIrfUpper = new double[][][] {{{1.2, 0.0}, {0.3, 0.6}}, {{0.7, 0.2}, {0.5, 0.3}}};
+        r.varBootstrapDraws = 100;
+        return r;
+    }
+
+    static io.dexposure.analytics.anomaly.AnomalyRecord anomaly() {
+        var r = new io.dexposure.analytics.anomaly.AnomalyRecord();
+        r.id = WEEK + ":" + NODE;
+        r.week = WEEK;
+        r.rank = 1;
+        r.node = NODE;
+        r.name = "Aave";
+        r.category = "Lending";
+        r.ensemble = 0.99;
+        r.isolationForest = 0.7;
+        r.kmeansDistance = 4.5;
+        r.dbscanCoreDistance = 3.2;
+        r.pcaError = 12.5;
+        r.dbscanNoise = true;
+        r.drivers = new String[] {"d_log_tvl=-9.5", "log_tvl=+3.1"};
+        r.nodesScored = 3;
+        r.features = "all";
+        return r;
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
+import io.dexposure.tools.evaluation.AnomalyEvaluation;
+import io.dexposure.tools.evaluation.ManifestExpectations;
 import io.dexposure.job.JobOptions;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
@@ -65,6 +67,9 @@ public class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--autoencoder-window", description = "Weeks the autoencoder trains on, this week included (default: ${DEFAULT-VALUE}).")
     int autoencoderWindow = Autoencoder.Settings.defaults().windowWeeks();
 
+    @Option(names = "--alarm-score", description = "With scenarios: Isolation Forest score from which a top-N node counts as an alarm in the evaluation table (default: ${DEFAULT-VALUE}).")
+    double alarmScore = 0.6;
+
     @Option(names = "--json", description = "One JSON line per week with its top N (default: ${DEFAULT-VALUE}).")
     boolean json;
 
@@ -75,10 +80,13 @@ public class AnomaliesCommand implements Callable<Integer> {
         List<ScenarioGroundTruth> crises = Files.exists(truth) ? ScenarioManifest.read(truth) : List.of();
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         WeeklyAnomalies anomalies = new WeeklyAnomalies(new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(),
-                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed), changesOnly(), autoencoder());
+                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed, d.dbscanReference()), changesOnly(),
+                autoencoder());
         WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
         ObjectMapper mapper = new ObjectMapper();
         List<String> evaluation = new ArrayList<>();
+        AnomalyEvaluation scoring = new AnomalyEvaluation(crises,
+                Files.exists(truth) ? ManifestExpectations.read(truth).decoys() : List.of(), top, alarmScore);
         long start = System.nanoTime();
         long scoringNanos = 0;
         int weeks = 0;
@@ -91,6 +99,7 @@ public class AnomaliesCommand implements Callable<Integer> {
                 WeeklyAnomalies.Week week = anomalies.next(metrics);
                 scoringNanos += System.nanoTime() - t0;
                 weeks++;
+                scoring.add(week);
                 if (json) {
                     System.out.println(mapper.writeValueAsString(toJson(week)));
                 } else {
@@ -111,6 +120,7 @@ public class AnomaliesCommand implements Callable<Integer> {
             System.out.printf("%nScripted crises: involved nodes in the week's top %d (rank in brackets; - = not in the week)%n", top);
             System.out.printf("%-23s %-11s %-9s %-15s %-17s %s%n", "scenario", "week", "issuer", "cluster in top", "creditors in top", "ranks");
             evaluation.forEach(System.out::println);
+            System.out.print(scoring.table());
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package io.dexposure.tools.cli;
 
 import io.dexposure.events.SnapshotEvent;
 import io.dexposure.events.SnapshotEventJson;
+import io.dexposure.tools.bench.MarketAnalysesBenchmark;
 import io.dexposure.tools.bench.MetricsBenchmark;
 import io.dexposure.tools.bench.RolandBenchmark;
 import io.dexposure.tools.bench.WindowBenchmark;
@@ -77,6 +78,10 @@ public class BenchCommand implements Callable<Integer> {
             + "betweenness and clustering (several minutes at real scale); implies --networkx.")
     boolean networkxSlow;
 
+    @Option(names = "--market", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also time the sequential market analyses per week (sector flows, rolling VAR, anomaly ensemble) against the window (default: ${DEFAULT-VALUE}).")
+    boolean market = true;
+
     @Option(names = "--roland-weeks", description = "With --roland: generated weeks, the first one only initialises (default: ${DEFAULT-VALUE}).")
     int rolandWeeks = 6;
 
@@ -120,6 +125,14 @@ public class BenchCommand implements Callable<Integer> {
         Map<String, List<Double>> window = new WindowBenchmark(week.week().toString(), events, defaults.pageRankDamping,
                 defaults.pageRankMaxIterations, defaults.pageRankTolerance).run(warmups, runs);
         printWindow(out, window);
+        if (market) {
+            long m0 = System.nanoTime();
+            MarketAnalysesBenchmark bench = new MarketAnalysesBenchmark(seed, nodes, links);
+            out.printf(Locale.US, "%nGenerated and analysed 2 weeks of %,d nodes / %,d links for the market analyses (%.1f s)%n",
+                    bench.nodes(), bench.links(), (System.nanoTime() - m0) / 1e9);
+            printMarket(out, bench.run(warmups, runs), mean(window.get("assembly: records -> WeeklyNetwork"))
+                    + mean(window.get("whole metrics record (all engines)")));
+        }
 
         if (metrics) {
             metrics(out, week, dir);
@@ -146,6 +159,18 @@ public class BenchCommand implements Callable<Integer> {
         out.printf(Locale.US, "%-48s %9.1f%n", "window function total (assembly + metrics)", assembly + metrics);
         out.printf(Locale.US, "Gelly PageRank / CSR reference: %.1fx; Gelly share of the window: %.0f%%%n",
                 gelly / reference, 100 * gelly / (assembly + metrics));
+    }
+
+    private void printMarket(PrintStream out, Map<String, List<Double>> steps, double windowMs) {
+        out.printf(Locale.US, "%nSequential market analyses per week at real scale, %d runs after %d warm-ups (ms; share = of the window function)%n",
+                runs, warmups);
+        out.printf(Locale.US, "%-70s %9s %9s %9s %6s%n", "step", "mean", "min", "max", "share");
+        for (Map.Entry<String, List<Double>> e : steps.entrySet()) {
+            out.printf(Locale.US, "%-70s %9.1f %9.1f %9.1f %5.0f%%%n", e.getKey(), mean(e.getValue()),
+                    e.getValue().stream().mapToDouble(d -> d).min().orElse(0),
+                    e.getValue().stream().mapToDouble(d -> d).max().orElse(0), 100 * mean(e.getValue()) / windowMs);
+        }
+        out.printf(Locale.US, "%-70s %9.1f%n", "reference: window function total (assembly + metrics)", windowMs);
     }
 
     /** Every metric kernel on the week, alternative engines and (optionally) NetworkX measured in the same run. */

@@ -5,6 +5,7 @@ import io.dexposure.events.Topics;
 import io.dexposure.analytics.assembly.WeekIssue;
 import io.dexposure.job.ExposureMonitorJob;
 import io.dexposure.job.JobOptions;
+import io.dexposure.job.options.MarketAnalysesOptions;
 import io.dexposure.analytics.metrics.WeekMetrics;
 import io.dexposure.analytics.alerts.Alert;
 import io.dexposure.tools.results.AlertConsumer;
@@ -76,6 +77,10 @@ public class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--timeout-seconds", description = "Give up if the job has not reported every week by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 900;
+
+    /** The market analyses' switches and knobs, as the job has them (--no-sector-flows, --no-anomalies, ...). */
+    @Mixin
+    MarketAnalysesOptions market = new MarketAnalysesOptions();
 
     @Option(names = "--roland", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run ROLAND's live update and print its link-prediction quality per week; --no-roland leaves it out (default: ${DEFAULT-VALUE}).")
@@ -184,6 +189,7 @@ public class DemoCommand implements Callable<Integer> {
         options.execution.restartAttempts = 0; // a demo should fail at once with its cause, not retry
         options.kafka.inputTopic = Topics.SNAPSHOT_EVENTS;
         options.roland.roland = roland;
+        options.market = market;
         return options;
     }
 

@@ -39,7 +39,8 @@ class JobArgumentsTest {
         String[] args = {"--bootstrap-servers", "broker:9093", "--parallelism", "4", "--pagerank-engine", "GELLY",
                 "--no-roland", "--roland-gnn-sizes", "16,8", "--topic", "alerts=risk.alerts", "--topic", "week-risk=risk.week",
                 "--checkpoint-interval-ms=500", "--jdbc-url", "jdbc:postgresql://db/x", "--no-jdbc-migrate",
-                "--alert-thresholds", "/tmp/t.properties", "--roland-learning-rate", "0.003", "--bounded"};
+                "--alert-thresholds", "/tmp/t.properties", "--roland-learning-rate", "0.003", "--bounded",
+                "--no-anomalies", "--sector-var-window", "26", "--sector-token-sector", "tokens"};
         JobOptions plain = new JobOptions();
         JobArguments.apply(args, plain);
         RunJobCommand command = new RunJobCommand();
@@ -60,6 +61,8 @@ class JobArgumentsTest {
         assertThat(plain.roland.roland).isFalse();
         assertThat(plain.roland.rolandGnnSizes).containsExactly(16, 8);
         assertThat(plain.execution.parallelism).isEqualTo(4);
+        assertThat(plain.market.anomalies).isFalse();
+        assertThat(plain.market.sectorVarWindow).isEqualTo(26);
     }
 
     @Test
@@ -71,7 +74,7 @@ class JobArgumentsTest {
     }
 
     private static Object groupOf(JobOptions o, Field f) {
-        for (Object g : new Object[] {o.kafka, o.execution, o.analysis, o.alerts, o.roland, o.store}) {
+        for (Object g : new Object[] {o.kafka, o.execution, o.analysis, o.alerts, o.market, o.roland, o.store}) {
             if (f.getDeclaringClass().isInstance(g)) {
                 return g;
             }

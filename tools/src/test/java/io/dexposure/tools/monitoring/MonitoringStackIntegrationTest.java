@@ -130,6 +130,9 @@ class MonitoringStackIntegrationTest {
         // The sequential operators (shock rules, ROLAND) finish a little after the week's metrics.
         awaitRows("dexposure_week_risk", SAMPLE_WEEKS, Duration.ofSeconds(60));
         awaitRows("dexposure_model_quality", 1, Duration.ofSeconds(60));
+        // The market analyses: a sector-flows row per week but the first, the top 20 anomalous nodes of every week.
+        awaitRows("dexposure_sector_flows", SAMPLE_WEEKS - 1, Duration.ofSeconds(120));
+        awaitRows("dexposure_anomalies", SAMPLE_WEEKS * 20, Duration.ofSeconds(120));
         awaitScraped("sum(flink_taskmanager_job_task_operator_weeksCompleted) >= " + SAMPLE_WEEKS);
         awaitScraped("sum(rate(dexposure_replay_weeks_published_total[30s])) >= 0");
         evaluateEveryPromQlExpressionWhileTheJobRuns();

@@ -1,0 +1,87 @@
+package io.dexposure.job.options;
+
+import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.sectors.RollingSectorVar;
+import io.dexposure.analytics.sectors.SectorVarAnalysis;
+import picocli.CommandLine.Option;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The seed's market analyses in the stream (issue 17): sector flows with a rolling VAR, and the anomaly
+ * ensemble's top-N. One option group: a picocli mixin for the commands that need it, and what the
+ * operators of this concern receive. The job's own {@code main} reads the same flags without picocli
+ * ({@link io.dexposure.job.JobArguments}).
+ */
+public class MarketAnalysesOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Option(names = "--sector-flows", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Emit the sector-flows stream: each week's sector net inflows and cross-sector flows, with a VAR refitted on the last weeks; --no-sector-flows leaves the operator out (default: ${DEFAULT-VALUE}).")
+    public boolean sectorFlows = true;
+
+    @Option(names = "--sector-var-window", description = "Weeks of sector flows the streaming VAR is refitted on every week (default: ${DEFAULT-VALUE}).")
+    public int sectorVarWindow = RollingSectorVar.Settings.defaults().window();
+
+    @Option(names = "--sector-var-sectors", description = "Sectors in the streaming VAR: the largest by mean TVL over the window (default: ${DEFAULT-VALUE}).")
+    public int sectorVarSectors = RollingSectorVar.Settings.defaults().var().topSectors();
+
+    @Option(names = "--sector-var-max-lags", description = "Largest VAR lag tried; capped by what the window can estimate (default: ${DEFAULT-VALUE}).")
+    public int sectorVarMaxLags = RollingSectorVar.Settings.defaults().var().maxLags();
+
+    @Option(names = "--sector-var-criterion", description = "Lag criterion of the streaming VAR: aic, bic, hqic or fpe (default: ${DEFAULT-VALUE}).")
+    public String sectorVarCriterion = RollingSectorVar.Settings.defaults().var().criterion();
+
+    @Option(names = "--sector-var-horizon", description = "Impulse-response steps (weeks) of the streaming VAR (default: ${DEFAULT-VALUE}).")
+    public int sectorVarHorizon = RollingSectorVar.Settings.defaults().var().horizon();
+
+    @Option(names = "--sector-var-bootstrap", description = "Bootstrap draws for the impulse-response bands, every week; 0 leaves the bands out (default: ${DEFAULT-VALUE}).")
+    public int sectorVarBootstrap = RollingSectorVar.Settings.defaults().var().bootstrapRepetitions();
+
+    @Option(names = "--sector-token-sector", description = "Name of a pseudo-sector holding the token nodes' held value, so that a collapsing token shows as a flow (default: none, token nodes are 'other' and hold no TVL of their own).")
+    public String sectorTokenSector;
+
+    @Option(names = "--anomalies", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Emit the anomalies stream: each week's most anomalous nodes by the ensemble (Isolation Forest, k-means, DBSCAN, PCA); --no-anomalies leaves the operator out (default: ${DEFAULT-VALUE}).")
+    public boolean anomalies = true;
+
+    @Option(names = "--anomaly-top", description = "Nodes per week on the anomalies stream (default: ${DEFAULT-VALUE}).")
+    public int anomalyTop = 20;
+
+    @Option(names = "--anomaly-features", description = "Features the ensemble scores: all (levels and week-over-week changes) or changes (default: ${DEFAULT-VALUE}).")
+    public String anomalyFeatures = "all";
+
+    @Option(names = "--anomaly-seed", description = "Seed of the Isolation Forest and k-means (default: ${DEFAULT-VALUE}).")
+    public long anomalySeed = AnomalyEnsemble.Settings.defaults().seed();
+
+    /** The streaming VAR's settings; a bad criterion or window fails here, at submission. */
+    public RollingSectorVar.Settings sectorVar() {
+        if (!List.of("aic", "bic", "hqic", "fpe").contains(sectorVarCriterion)) {
+            throw new IllegalArgumentException("--sector-var-criterion: '" + sectorVarCriterion + "' is none of aic, bic, hqic, fpe");
+        }
+        if (sectorVarSectors < 1 || sectorVarMaxLags < 1 || sectorVarHorizon < 1 || sectorVarBootstrap < 0) {
+            throw new IllegalArgumentException("--sector-var-sectors, --sector-var-max-lags and --sector-var-horizon must be"
+                    + " at least 1, --sector-var-bootstrap at least 0");
+        }
+        SectorVarAnalysis.Settings d = SectorVarAnalysis.Settings.defaults();
+        return new RollingSectorVar.Settings(sectorVarWindow, new SectorVarAnalysis.Settings(List.of(), sectorVarSectors,
+                sectorVarMaxLags, sectorVarCriterion, sectorVarHorizon, sectorVarBootstrap, d.alpha(), d.seed()));
+    }
+
+    /** The ensemble's settings: the documented defaults with this seed. */
+    public AnomalyEnsemble.Settings anomalyEnsemble() {
+        AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
+        return new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(), d.kMeansStarts(), d.minPts(), d.eps(),
+                d.components(), d.clip(), anomalySeed, d.dbscanReference());
+    }
+
+    /** Whether the ensemble scores the change features only; a bad value fails here, at submission. */
+    public boolean anomalyChangesOnly() {
+        return switch (anomalyFeatures) {
+            case "all" -> false;
+            case "changes" -> true;
+            default -> throw new IllegalArgumentException("--anomaly-features: '" + anomalyFeatures + "' is neither all nor changes");
+        };
+    }
+}
