@@ -59,8 +59,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link LocalFlinkCluster}), the jar submitted with Flink's own client ({@code flink run -d}), the child-JVM
  * Kafka broker, the shipped sample replayed by the replayer while the job runs. First an uninterrupted run; then
  * the faults, each compared record for record with it: a TaskManager killed with SIGKILL mid-replay (replaced),
- * and stop-with-savepoint with resumes at parallelism 4, then 1. Measured recovery times and checkpoint sizes are
- * printed at the end (target/failsafe-reports/...-output.txt). No process of the cluster or broker survives.
+ * stop-with-savepoint with resumes at parallelism 4, then 1, the broker stopped for 30 s while the replay publishes
+ * (job and replayer recover by themselves), and PostgreSQL stopped for 30 s under the event-time store. Measured
+ * recovery times and checkpoint sizes are printed at the end (target/failsafe-reports/...-output.txt). No process
+ * of the cluster, broker or PostgreSQL survives; the process checks look only at processes this class started
+ * (marked with its own work directories), never at other builds' JVMs on the machine.
  *
  * <p>ROLAND runs (at a small size, {@link #SMALL_ROLAND}) in the uninterrupted run and in the TaskManager kill, whose
  * predictions must equal the uninterrupted run's byte for byte; the other faults run --no-roland (its two topics
