@@ -26,6 +26,7 @@ import io.dexposure.job.sources.SnapshotEventDeserializer;
 import io.dexposure.job.sources.SnapshotEventSource;
 import io.dexposure.job.sources.SnapshotEventTypes;
 import io.dexposure.job.monitoring.FlinkPrometheus;
+import io.dexposure.job.options.ExecutionOptions;
 import io.dexposure.job.store.EventTimeStore;
 import io.dexposure.job.sinks.KafkaResultSinks;
 import io.dexposure.job.streams.ResultSinks;
@@ -33,12 +34,12 @@ import io.dexposure.job.streams.ResultStream;
 import io.dexposure.job.streams.ResultStreams;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -107,6 +108,7 @@ public class ExposureMonitorJob {
         JobOptions options = new JobOptions();
         try {
             JobArguments.apply(args, options);
+            restartStrategy(options.execution); // a bad --restart-strategy: one line here, not a stack trace later
         } catch (IllegalArgumentException e) {
             System.err.println("dexposure job: " + e.getMessage());
             System.exit(2);
@@ -126,6 +128,40 @@ public class ExposureMonitorJob {
         // job restart from loading it again in a new user-code classloader (docker/flink/config.yaml says the same).
         conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("ai.djl"));
         FlinkPrometheus.configureReporter(conf, options.execution.prometheusPort);
+        return conf;
+    }
+
+    /**
+     * The restart strategy as the options say, as configuration (Flink 1.20 reads every restart-strategy.* key of
+     * the job's configuration; the deprecated RestartStrategies API has no attempt limit for exponential-delay).
+     * A bounded budget either way: an outage (broker, database, a lost TaskManager) is ridden out, a real bug
+     * surfaces as a FAILED job. Exponential-delay is the default because a fixed budget is spent for good: 3 x 5 s
+     * did not survive the 30 s broker outage of LocalFlinkClusterIT, and whatever it is sized to, a long-running job
+     * uses it up over weeks of small failures; exponential-delay renews it after a failure-free stretch.
+     */
+    public static Configuration restartStrategy(ExecutionOptions execution) {
+        Configuration conf = new Configuration();
+        String strategy = execution.restartStrategy == null ? "" : execution.restartStrategy.trim();
+        if (execution.restartAttempts == 0 || strategy.equals("none")) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        } else if (strategy.equals("fixed-delay")) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, execution.restartAttempts);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(execution.restartDelayMs));
+        } else if (strategy.equals("exponential-delay")) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofMillis(execution.restartDelayMs));
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                    Duration.ofMillis(Math.max(execution.restartDelayMs, execution.restartMaxDelayMs)));
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMillis(execution.restartResetMs));
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, execution.restartAttempts);
+            // Flink's default jitter: restarts of many jobs after one outage do not all hit the broker at once.
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+        } else {
+            throw new IllegalArgumentException("--restart-strategy " + execution.restartStrategy
+                    + ": expected exponential-delay, fixed-delay or none");
+        }
         return conf;
     }
 
@@ -167,9 +203,7 @@ public class ExposureMonitorJob {
         // Fixed, not derived from the parallelism: savepoints restore at any parallelism up to it (issue 16).
         env.setMaxParallelism(options.execution.maxParallelism);
         env.enableCheckpointing(options.execution.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
-        // A bounded number of restarts: a transient broker hiccup is survived, a real bug surfaces.
-        env.setRestartStrategy(options.execution.restartAttempts == 0 ? RestartStrategies.noRestart()
-                : RestartStrategies.fixedDelayRestart(options.execution.restartAttempts, options.execution.restartDelayMs));
+        env.configure(restartStrategy(options.execution));
 
         long outOfOrdernessMs = options.execution.outOfOrdernessMs; // the lambda must not capture this job object
         WatermarkStrategy<SnapshotEvent> snapshotDates = WatermarkStrategy

@@ -26,11 +26,14 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "dexposure";
     private final Path dir;
     private final int port;
-    private final Process server;
+    private final String runAs;
+    /** Replaced by {@link #startAgain()} after {@link #stopKeepingData()}. */
+    private volatile Process server;
 
-    private LocalPostgres(Path dir, int port, Process server) {
+    private LocalPostgres(Path dir, int port, String runAs, Process server) {
         this.dir = dir;
         this.port = port;
+        this.runAs = runAs;
         this.server = server;
     }
 
@@ -49,13 +52,39 @@ public final class LocalPostgres implements AutoCloseable {
         }
         TestServers.run(initdb, 120);
         int port = TestServers.freePort();
-        Process server = TestServers.startTiedToThisJvm(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
+        LocalPostgres pg = new LocalPostgres(dir, port, runAs, serve(dir, port, runAs));
+        pg.awaitReady();
+        return pg;
+    }
+
+    private static Process serve(Path dir, int port, String runAs) throws IOException {
+        return TestServers.startTiedToThisJvm(List.of(TestServers.postgresBin().resolve("postgres").toString(),
+                "-D", dir.resolve("data").toString(),
                 "-p", Integer.toString(port), "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
                 "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=50"),
                 runAs, Path.of("target", "postgres-" + port + ".log"));
-        LocalPostgres pg = new LocalPostgres(dir, port, server);
-        pg.awaitReady();
-        return pg;
+    }
+
+    /**
+     * Half of a database outage (issue 16's fault tests): the server stops (a fast shutdown: open connections are
+     * closed, open transactions rolled back) and its data stays; {@link #startAgain()} brings it back.
+     */
+    public void stopKeepingData() {
+        TestServers.stop(server);
+    }
+
+    /** The server again on the same data and port (clients that know the URL reconnect by themselves); waits until it serves. */
+    public void startAgain() throws Exception {
+        if (server.isAlive()) {
+            throw new IllegalStateException("postgres on port " + port + " is still running");
+        }
+        server = serve(dir, port, runAs);
+        awaitReady();
+    }
+
+    /** The server process (the shell that runs it) is alive. */
+    public boolean isAlive() {
+        return server.isAlive();
     }
 
     /** A new, empty database on this server; its JDBC URL. */
@@ -74,6 +103,11 @@ public final class LocalPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The cluster's directory (data, socket); gone after {@link #close()}. */
+    public Path directory() {
+        return dir;
     }
 
     private void awaitReady() throws Exception {

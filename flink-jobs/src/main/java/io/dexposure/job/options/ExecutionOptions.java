@@ -30,11 +30,20 @@ public class ExecutionOptions implements Serializable {
     @Option(names = "--idleness-ms", description = "A source partition with no records for this long stops holding back the watermark (default: ${DEFAULT-VALUE}).")
     public long idlenessMs = 30_000;
 
-    @Option(names = "--restart-attempts", description = "Restarts from the last checkpoint before the job fails for good; 0 = fail at once (default: ${DEFAULT-VALUE}).")
-    public int restartAttempts = 3;
+    @Option(names = "--restart-strategy", description = "exponential-delay: pauses of --restart-delay-ms doubling up to --restart-max-delay-ms, the budget renewed after --restart-reset-ms without a failure, so the defaults ride out an outage of a minute or more (a broker or database restart) at any point of a long run; fixed-delay: --restart-attempts pauses of --restart-delay-ms for the job's whole life; none (default: ${DEFAULT-VALUE}).")
+    public String restartStrategy = "exponential-delay";
 
-    @Option(names = "--restart-delay-ms", description = "Pause before each restart (default: ${DEFAULT-VALUE}).")
-    public long restartDelayMs = 5_000;
+    @Option(names = "--restart-attempts", description = "Restarts before the job fails for good (exponential-delay: in a row, without --restart-reset-ms of failure-free running between them; fixed-delay: in all); 0 = fail at once (default: ${DEFAULT-VALUE}).")
+    public int restartAttempts = 10;
+
+    @Option(names = "--restart-delay-ms", description = "Pause before a restart: the first one (exponential-delay) or every one (fixed-delay) (default: ${DEFAULT-VALUE}).")
+    public long restartDelayMs = 1_000;
+
+    @Option(names = "--restart-max-delay-ms", description = "Longest pause before a restart (exponential-delay) (default: ${DEFAULT-VALUE}).")
+    public long restartMaxDelayMs = 10_000;
+
+    @Option(names = "--restart-reset-ms", description = "Running this long without a failure resets the pause and the attempts (exponential-delay) (default: ${DEFAULT-VALUE}).")
+    public long restartResetMs = 60_000;
 
     @Option(names = "--prometheus-port", description = "Serve Flink's metrics to Prometheus on this port or port range (e.g. 9249 or 9250-9260) when the job runs embedded; empty = off. A Flink cluster uses its own metrics.reporter.prom.* configuration (default: off).")
     public String prometheusPort = "";

@@ -32,6 +32,12 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--weeks-per-second", description = "Replay pace; 0 = as fast as Kafka takes it (default: ${DEFAULT-VALUE}).")
     double weeksPerSecond = 0;
 
+    @Option(names = "--retry-seconds", description = "After a failure that waiting cures (the broker away or restarting), try again, resuming after the last committed week, until no week has been committed for this long; 0 = stop at the first failure (default: ${DEFAULT-VALUE}).")
+    long retrySeconds = 120;
+
+    @Option(names = "--retry-pause-seconds", description = "Pause between attempts after a failure (default: ${DEFAULT-VALUE}).")
+    long retryPauseSeconds = 2;
+
     @Override
     public Integer call() throws Exception {
         if (!java.nio.file.Files.isRegularFile(input)) {
@@ -45,14 +51,15 @@ public class ReplayCommand implements Callable<Integer> {
                 .withWeeksPerSecond(weeksPerSecond);
         SnapshotReplay.Result result;
         try (AutoCloseable endpoint = metrics.start()) {
-            result = SnapshotReplay.run(input, reading.readerOptions(), config, System.err::println);
+            result = SnapshotReplay.runRetrying(input, reading.readerOptions(), config, System.err::println,
+                    java.time.Duration.ofSeconds(retrySeconds), java.time.Duration.ofSeconds(retryPauseSeconds));
         }
         PublishSummary s = result.summary();
         System.err.println(String.format(Locale.US,
-                "replayed %s to %s: %,d weeks published, %,d already on the topic%s, %,d records, %.1f MB, %,.0f events/s",
+                "replayed %s to %s: %,d weeks published, %,d already on the topic%s, %,d records, %.1f MB, %,.0f events/s%s",
                 input.getFileName(), kafka.topic, s.weeksPublished(), s.weeksSkipped(),
                 s.resumedAfter().map(w -> " (up to " + w + ")").orElse(""), s.records(), s.bytes() / 1e6,
-                s.eventsPerSecond()));
+                s.eventsPerSecond(), result.failedAttempts() == 0 ? "" : "; " + result.failedAttempts() + " failed attempts retried"));
         return 0;
     }
 }

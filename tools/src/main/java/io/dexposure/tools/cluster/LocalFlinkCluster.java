@@ -419,7 +419,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(outFile.toFile()));
                 builder.environment().put("DJL_OFFLINE", "true");
-                builder.environment().put("DJL_CACHE_DIR", clusterDir.resolve("djl-cache").toString());
+                // The caller's DJL cache when it has one (PyTorch's natives, ~430 MB, are extracted once, not once per
+                // cluster); else one under the cluster's work dir.
+                String djlCache = System.getenv("DJL_CACHE_DIR");
+                builder.environment().put("DJL_CACHE_DIR", djlCache != null && !djlCache.isBlank() ? djlCache
+                        : clusterDir.resolve("djl-cache").toString());
                 builder.environment().put("FLINK_CONF_DIR", dir.resolve("conf").toString());
                 Process process = builder.start();
                 LOG.info("{} started: pid {}, log {}", name, process.pid(), logFile);
