@@ -83,7 +83,11 @@ public class BenchCommand implements Callable<Integer> {
     boolean market = true;
 
     @Option(names = "--roland-weeks", description = "With --roland: generated weeks, the first one only initialises (default: ${DEFAULT-VALUE}).")
-    int rolandWeeks = 6;
+    int rolandWeeks = 12;
+
+    @Option(names = "--roland-warmups", description = "With --roland: weeks after the first left out of the table; the JIT and "
+            + "PyTorch's allocator take a few real-scale weeks to settle, and the job runs hundreds (default: ${DEFAULT-VALUE}).")
+    int rolandWarmups = 4;
 
     /** {@code --roland} (the job's switch, given explicitly here) measures ROLAND's live update instead; the --roland-* flags apply. */
     @Mixin
@@ -109,7 +113,7 @@ public class BenchCommand implements Callable<Integer> {
             long start = System.nanoTime();
             RolandBenchmark bench = new RolandBenchmark(roland.settings(), seed, rolandWeeks, nodes, links);
             out.printf(Locale.US, "Generated %d weeks in %.1f s%n", bench.weeks().size(), (System.nanoTime() - start) / 1e9);
-            bench.run(out, Math.min(warmups, Math.max(0, rolandWeeks - 2)));
+            bench.run(out, Math.min(rolandWarmups, Math.max(0, rolandWeeks - 2)));
             out.printf(Locale.US, "Peak live heap after GC, whole run: %,d MB of %,d MB%n", HeapUsage.peakLiveMb(), HeapUsage.maxMb());
             return 0;
         }
