@@ -52,8 +52,7 @@ public class SectorFlowFunction extends KeyedProcessFunction<Integer, NetworkWee
 
     @Override
     public void open(OpenContext openContext) {
-        // No price history in the stream: net inflow is the TVL change (the sectors command takes --prices).
-        flows = new SectorFlows(TokenPriceMoves.none(), options.sectorTokenSector);
+        flows = new SectorFlows(prices(options.sectorPrices), options.sectorTokenSector);
         settings = options.sectorVar();
         previousTotals = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-sector-totals", Types.STRING));
         window = getRuntimeContext().getState(new ValueStateDescriptor<>("sector-var-window", Types.STRING));
@@ -61,6 +60,18 @@ public class SectorFlowFunction extends KeyedProcessFunction<Integer, NetworkWee
         weeksFitted = group.counter("sectorVarWeeksFitted");
         group.gauge("lastSectorFlowsMillis", () -> lastFlowsMillis);
         group.gauge("lastSectorVarMillis", () -> lastVarMillis);
+    }
+
+    /** The --sector-prices file, or no prices (net inflow = TVL change); a file that cannot be read stops the job here. */
+    static TokenPriceMoves prices(String file) {
+        if (file == null || file.isBlank()) {
+            return TokenPriceMoves.none();
+        }
+        try {
+            return TokenPriceMoves.read(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("--sector-prices " + file + ": cannot read the price file (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override

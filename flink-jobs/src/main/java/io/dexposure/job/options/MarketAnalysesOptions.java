@@ -42,6 +42,9 @@ public class MarketAnalysesOptions implements Serializable {
     @Option(names = "--sector-token-sector", description = "Name of a pseudo-sector holding the token nodes' held value, so that a collapsing token shows as a flow (default: none, token nodes are 'other' and hold no TVL of their own).")
     public String sectorTokenSector;
 
+    @Option(names = "--sector-prices", description = "CSV week,token,price_usd, read when the sector-flows operator starts: net inflow then leaves out what each sector's holdings gained or lost by price alone, as the sectors command's --prices (default: none, net inflow = TVL change). On a cluster every TaskManager must be able to read the file.")
+    public String sectorPrices;
+
     @Option(names = "--anomalies", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Emit the anomalies stream: each week's most anomalous nodes by the ensemble (Isolation Forest, k-means, DBSCAN, PCA); --no-anomalies leaves the operator out (default: ${DEFAULT-VALUE}).")
     public boolean anomalies = true;

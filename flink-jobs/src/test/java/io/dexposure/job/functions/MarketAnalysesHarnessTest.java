@@ -157,11 +157,54 @@ class MarketAnalysesHarnessTest {
         }
     }
 
+    @Test
+    void withAPriceFileNetInflowLeavesOutThePriceMovesAsThePlainClassesDo(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // Every token the sample's holders hold, priced 1.0 then 10 % higher each week: a pure price move.
+        java.util.Set<String> tokens = new java.util.TreeSet<>();
+        for (WeeklyNetwork n : networks) {
+            for (int i = 0; i < n.nodeCount(); i++) {
+                tokens.addAll(n.composition(i).keySet());
+            }
+        }
+        assertThat(tokens).isNotEmpty();
+        StringBuilder csv = new StringBuilder("week,token,price_usd\n");
+        double price = 1.0;
+        for (NetworkWeek w : weeks) {
+            for (String t : tokens) {
+                csv.append(w.week).append(',').append(t).append(',').append(price).append('\n');
+            }
+            price *= 1.1;
+        }
+        Path file = dir.resolve("prices.csv");
+        java.nio.file.Files.writeString(file, csv);
+        MarketAnalysesOptions o = options();
+        o.sectorPrices = file.toString();
+        try (var harness = harness(new SectorFlowFunction(o))) {
+            harness.open();
+            for (NetworkWeek w : weeks) {
+                feed(harness, w);
+            }
+            List<String> got = outputs(harness, SectorFlowRecord.class).stream().map(MarketAnalysesHarnessTest::json).toList();
+            assertThat(got).containsExactlyElementsOf(sectorFlowsAlone(TokenPriceMoves.read(file)));
+            assertThat(got).isNotEqualTo(sectorFlowsAlone(TokenPriceMoves.none()));
+        }
+        o.sectorPrices = dir.resolve("missing.csv").toString();
+        try (var harness = harness(new SectorFlowFunction(o))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(harness::open)
+                    .hasStackTraceContaining("--sector-prices " + o.sectorPrices + ": cannot read the price file");
+        }
+    }
+
     /** The plain classes over the same weeks, state kept by hand as the operator keeps it. */
     private static List<String> sectorFlowsAlone() {
+        return sectorFlowsAlone(TokenPriceMoves.none());
+    }
+
+    private static List<String> sectorFlowsAlone(TokenPriceMoves prices) {
         MarketAnalysesOptions o = options();
         RollingSectorVar.Settings settings = o.sectorVar();
-        SectorFlows flows = new SectorFlows(TokenPriceMoves.none());
+        SectorFlows flows = new SectorFlows(prices);
         List<SectorFlowWeek> window = List.of();
         List<String> out = new ArrayList<>();
         for (WeeklyNetwork n : networks) {
