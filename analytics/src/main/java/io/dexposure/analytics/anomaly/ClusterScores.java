@@ -147,25 +147,32 @@ public final class ClusterScores {
                         d += diff * diff;
                     }
                 }
-                if (m < keep) {
-                    int p = m++;
-                    while (p > 0 && smallest[p - 1] > d) {
-                        smallest[p] = smallest[p - 1];
-                        p--;
-                    }
-                    smallest[p] = d;
-                } else if (d < smallest[keep - 1]) {
-                    int p = keep - 1;
-                    while (p > 0 && smallest[p - 1] > d) {
-                        smallest[p] = smallest[p - 1];
-                        p--;
-                    }
-                    smallest[p] = d;
-                }
+                m = keepSmallest(smallest, m, d);
             }
             core[i] = m == 0 ? 0 : Math.sqrt(smallest[m - 1]);
         }
         return core;
+    }
+
+    /**
+     * Inserts {@code d} into the ascending {@code smallest[0..m)} when it is among the array's length smallest
+     * seen; returns the new count.
+     */
+    private static int keepSmallest(double[] smallest, int m, double d) {
+        int p;
+        if (m < smallest.length) {
+            p = m++;
+        } else if (d < smallest[smallest.length - 1]) {
+            p = smallest.length - 1;
+        } else {
+            return m;
+        }
+        while (p > 0 && smallest[p - 1] > d) {
+            smallest[p] = smallest[p - 1];
+            p--;
+        }
+        smallest[p] = d;
+        return m;
     }
 
     /** The all-pairs core distances as first written, the reference of the tests. */
@@ -181,21 +188,7 @@ public final class ClusterScores {
                     continue;
                 }
                 double d = Math.sqrt(squaredDistance(x[i], x[j]));
-                if (m < keep) {
-                    int p = m++;
-                    while (p > 0 && smallest[p - 1] > d) {
-                        smallest[p] = smallest[p - 1];
-                        p--;
-                    }
-                    smallest[p] = d;
-                } else if (d < smallest[keep - 1]) {
-                    int p = keep - 1;
-                    while (p > 0 && smallest[p - 1] > d) {
-                        smallest[p] = smallest[p - 1];
-                        p--;
-                    }
-                    smallest[p] = d;
-                }
+                m = keepSmallest(smallest, m, d);
             }
             core[i] = m == 0 ? 0 : smallest[m - 1];
         }
