@@ -1,8 +1,8 @@
 package io.dexposure.analytics.alerts;
 
+import io.dexposure.analytics.metrics.WeekMetricField;
 import io.dexposure.analytics.metrics.WeekMetrics;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class RegimeChangeRule {
     private final List<String> metrics;
+    /** The metrics' fields, looked up once (the rule runs every week). */
+    private final Map<String, WeekMetricField> fields = new java.util.LinkedHashMap<>();
     private final int warmup;
     private final double drift;
     private final double threshold;
@@ -25,7 +27,7 @@ public final class RegimeChangeRule {
         this.drift = t.number("regime-change.drift");
         this.threshold = t.number("regime-change.threshold");
         for (String metric : metrics) {
-            field(metric);
+            fields.put(metric, WeekMetricField.of(metric, "regime-change.metrics"));
         }
     }
 
@@ -40,7 +42,7 @@ public final class RegimeChangeRule {
             return alerts;
         }
         for (String metric : metrics) {
-            double x = value(m, metric);
+            double x = fields.get(metric).valueIn(m);
             ChangePointDetector detector = detectors.computeIfAbsent(metric, k -> new ChangePointDetector());
             ChangePointDetector.Alarm alarm = detector.update(x, warmup, drift, threshold);
             if (alarm == null) {
@@ -54,27 +56,5 @@ public final class RegimeChangeRule {
                             alarm.statistic(), threshold)));
         }
         return alerts;
-    }
-
-    private static double value(WeekMetrics m, String metric) {
-        try {
-            Object v = field(metric).get(m);
-            return v == null ? Double.NaN : ((Number) v).doubleValue();
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field field(String metric) {
-        try {
-            Field f = WeekMetrics.class.getField(metric);
-            if (!Number.class.isAssignableFrom(f.getType()) && !f.getType().isPrimitive()) {
-                throw new IllegalArgumentException("regime-change.metrics: '" + metric + "' is not a numeric weekly metric");
-            }
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalArgumentException("regime-change.metrics: '" + metric + "' is not a weekly metric (a field of the"
-                    + " network-metrics record, e.g. density, tvlHhi, weightedAssortativity, curvatureMean)");
-        }
     }
 }

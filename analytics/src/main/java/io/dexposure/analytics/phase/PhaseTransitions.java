@@ -2,9 +2,9 @@ package io.dexposure.analytics.phase;
 
 import io.dexposure.analytics.alerts.AlertThresholds;
 import io.dexposure.analytics.alerts.ChangePointDetector;
+import io.dexposure.analytics.metrics.WeekMetricField;
 import io.dexposure.analytics.metrics.WeekMetrics;
 
-import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +44,12 @@ public final class PhaseTransitions {
         List<Series> out = new ArrayList<>();
         List<String> weekIds = weeks.stream().map(m -> m.week).toList();
         for (String metric : metrics) {
-            Field field = field(metric);
+            WeekMetricField field = WeekMetricField.of(metric, "phase transitions");
             double[] values = new double[weeks.size()];
             ChangePointDetector detector = new ChangePointDetector();
             List<String> changes = new ArrayList<>();
             for (int k = 0; k < weeks.size(); k++) {
-                values[k] = value(field, weeks.get(k));
+                values[k] = field.valueIn(weeks.get(k));
                 if (detector.update(values[k], warmup, drift, threshold) != null) {
                     changes.add(weekIds.get(k));
                 }
@@ -117,27 +117,5 @@ public final class PhaseTransitions {
                     during, after, nb, na, near));
         }
         return out;
-    }
-
-    private static double value(Field f, WeekMetrics m) {
-        try {
-            Object v = f.get(m);
-            return v == null ? Double.NaN : ((Number) v).doubleValue();
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field field(String metric) {
-        try {
-            Field f = WeekMetrics.class.getField(metric);
-            if (!Number.class.isAssignableFrom(f.getType()) && !f.getType().isPrimitive()) {
-                throw new IllegalArgumentException("phase transitions: '" + metric + "' is not a numeric weekly metric");
-            }
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalArgumentException("phase transitions: '" + metric + "' is not a weekly metric (a field of the "
-                    + "network-metrics record, e.g. curvatureMean, exposureEntropy, entropyRate)");
-        }
     }
 }
