@@ -24,12 +24,10 @@ import io.dexposure.replayer.generate.GeneratorSettings;
 import io.dexposure.replayer.generate.WeeklySizes;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What the sequential market analyses (the sector-flows and anomaly-detector operators) cost per week at
@@ -80,14 +78,7 @@ public final class MarketAnalysesBenchmark {
 
     /** Milliseconds per step for each measured run (after the warm-ups, which are discarded). */
     public Map<String, List<Double>> run(int warmups, int runs) {
-        Map<String, List<Double>> times = new LinkedHashMap<>();
-        for (int r = 0; r < warmups + runs; r++) {
-            Map<String, Double> one = once();
-            if (r >= warmups) {
-                one.forEach((phase, ms) -> times.computeIfAbsent(phase, p -> new ArrayList<>()).add(ms));
-            }
-        }
-        return times;
+        return PhaseTimes.repeat(warmups, runs, this::once);
     }
 
     /** The steps of one week; the names starting "sector-flows operator" and "anomaly operator" are the operators' totals. */
@@ -96,53 +87,53 @@ public final class MarketAnalysesBenchmark {
         SectorFlows flows = new SectorFlows(TokenPriceMoves.none());
         String storedTotals = write(flows.totals(previous)); // what the operator's state holds from last week
         long sectorStart = System.nanoTime();
-        SectorFlows.Totals before = time(ms, "  previous week's sector totals read from state JSON", () ->
+        SectorFlows.Totals before = PhaseTimes.time(ms, "  previous week's sector totals read from state JSON", () ->
                 read(storedTotals, SectorFlows.Totals.class));
-        SectorFlows.Totals now = time(ms, "  sector totals of the week, written to state JSON", () -> {
+        SectorFlows.Totals now = PhaseTimes.time(ms, "  sector totals of the week, written to state JSON", () -> {
             SectorFlows.Totals totals = flows.totals(current);
             write(totals);
             return totals;
         });
-        SectorFlowWeek week = time(ms, "  sector and cross-sector flows", () -> flows.compare(before, now));
-        List<SectorFlowWeek> window = time(ms, "  VAR window: state JSON read, advance, write", () -> {
+        SectorFlowWeek week = PhaseTimes.time(ms, "  sector and cross-sector flows", () -> flows.compare(before, now));
+        List<SectorFlowWeek> window = PhaseTimes.time(ms, "  VAR window: state JSON read, advance, write", () -> {
             List<SectorFlowWeek> stored = read(write(varWindow), new TypeReference<List<SectorFlowWeek>>() {
             });
             List<SectorFlowWeek> next = RollingSectorVar.advance(stored, week, varSettings.window());
             write(next);
             return next;
         });
-        RollingSectorVar.Fit fit = time(ms, "  VAR refit on " + varSettings.window() + " weeks (lag, IRF, " + varSettings.var().bootstrapRepetitions()
+        RollingSectorVar.Fit fit = PhaseTimes.time(ms, "  VAR refit on " + varSettings.window() + " weeks (lag, IRF, " + varSettings.var().bootstrapRepetitions()
                 + " bootstrap draws, Granger)", () -> RollingSectorVar.fit(window, varSettings));
         if (!fit.fitted()) {
             throw new IllegalStateException("the bench's VAR window carries no VAR: " + fit.reason());
         }
-        time(ms, "  record", () -> SectorFlowRecord.of(week, window.size(), fit));
+        PhaseTimes.time(ms, "  record", () -> SectorFlowRecord.of(week, window.size(), fit));
         ms.put("sector-flows operator, one week", (System.nanoTime() - sectorStart) / 1e6);
 
         long anomalyStart = System.nanoTime();
-        List<List<ProtocolMetrics>> both = time(ms, "  per-node metrics rebuilt from both weeks", () ->
+        List<List<ProtocolMetrics>> both = PhaseTimes.time(ms, "  per-node metrics rebuilt from both weeks", () ->
                 List.of(ProtocolFeatures.metricsOf(previous), ProtocolFeatures.metricsOf(current)));
         List<ProtocolMetrics> a = both.get(0);
         List<ProtocolMetrics> b = both.get(1);
-        WeeklyAnomalies.Week scored = time(ms, "  ensemble (features, scaling, four detectors, ranks)", () ->
+        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features, scaling, four detectors, ranks)", () ->
                 new WeeklyAnomalies(ensemble, false).score(b, a));
         ms.put("anomaly operator, one week", (System.nanoTime() - anomalyStart) / 1e6);
         if (scored.ranking().isEmpty()) {
             throw new IllegalStateException("nothing scored");
         }
         // The detectors one by one, on the same scaled features, to see where the ensemble's time goes.
-        double[][] rows = time(ms, "    of which features (levels, changes, community change)", () -> ProtocolFeatures.of(b, a).rows());
-        double[][] z = time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip()));
-        time(ms, "    of which Isolation Forest", () -> IsolationForest.fit(z, ensemble.trees(), ensemble.maxSamples(), ensemble.seed()).scores(z));
-        time(ms, "    of which k-means distance", () -> ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
-        double[] core = time(ms, "    of which DBSCAN core distances (" + ensemble.dbscanReference() + "-row reference sample)", () ->
+        double[][] rows = PhaseTimes.time(ms, "    of which features (levels, changes, community change)", () -> ProtocolFeatures.of(b, a).rows());
+        double[][] z = PhaseTimes.time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip()));
+        PhaseTimes.time(ms, "    of which Isolation Forest", () -> IsolationForest.fit(z, ensemble.trees(), ensemble.maxSamples(), ensemble.seed()).scores(z));
+        PhaseTimes.time(ms, "    of which k-means distance", () -> ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
+        double[] core = PhaseTimes.time(ms, "    of which DBSCAN core distances (" + ensemble.dbscanReference() + "-row reference sample)", () ->
                 ClusterScores.coreDistances(z, ensemble.minPts(), ensemble.dbscanReference(), ensemble.seed()));
-        time(ms, "    reference: DBSCAN core distances, all pairs (exact)", () -> ClusterScores.coreDistances(z, ensemble.minPts()));
+        PhaseTimes.time(ms, "    reference: DBSCAN core distances, all pairs (exact)", () -> ClusterScores.coreDistances(z, ensemble.minPts()));
         double[] sorted = core.clone();
         Arrays.sort(sorted);
         double eps = Math.max(1e-9, sorted[(int) Math.floor(0.9 * (sorted.length - 1))]);
-        time(ms, "    of which DBSCAN noise", () -> ClusterScores.dbscanNoise(z, core, eps));
-        time(ms, "    of which PCA reconstruction", () -> PcaReconstruction.errors(z, ensemble.components()));
+        PhaseTimes.time(ms, "    of which DBSCAN noise", () -> ClusterScores.dbscanNoise(z, core, eps));
+        PhaseTimes.time(ms, "    of which PCA reconstruction", () -> PcaReconstruction.errors(z, ensemble.components()));
         return ms;
     }
 
@@ -168,12 +159,5 @@ public final class MarketAnalysesBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T> T time(Map<String, Double> ms, String phase, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        ms.put(phase, (System.nanoTime() - start) / 1e6);
-        return result;
     }
 }

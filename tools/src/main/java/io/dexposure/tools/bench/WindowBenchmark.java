@@ -9,11 +9,9 @@ import io.dexposure.job.gelly.GellyGraphAdapter;
 import io.dexposure.analytics.network.WeeklyNetwork;
 import org.apache.flink.api.java.CollectionEnvironment;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What the weekly window costs on one week, phase by phase, measured the way the window runs it:
@@ -37,43 +35,29 @@ public final class WindowBenchmark {
 
     /** Milliseconds per phase for each measured run (after the warm-ups, which are discarded). */
     public Map<String, List<Double>> run(int warmups, int runs) {
-        Map<String, List<Double>> times = new LinkedHashMap<>();
-        for (int r = 0; r < warmups + runs; r++) {
-            Map<String, Double> one = once();
-            if (r >= warmups) {
-                one.forEach((phase, ms) -> times.computeIfAbsent(phase, p -> new ArrayList<>()).add(ms));
-            }
-        }
-        return times;
+        return PhaseTimes.repeat(warmups, runs, this::once);
     }
 
     private Map<String, Double> once() {
         Map<String, Double> ms = new LinkedHashMap<>();
-        WeeklyNetwork network = time(ms, "assembly: records -> WeeklyNetwork", () -> {
+        WeeklyNetwork network = PhaseTimes.time(ms, "assembly: records -> WeeklyNetwork", () -> {
             AssembledWeek assembled = WeekAssembly.assemble(week, events);
             if (!assembled.isComplete()) {
                 throw new IllegalStateException(assembled.issue().message);
             }
             return assembled.network();
         });
-        time(ms, "Gelly graph build (vertex and edge sets)", () ->
+        PhaseTimes.time(ms, "Gelly graph build (vertex and edge sets)", () ->
                 GellyGraphAdapter.toGraph(network, new CollectionEnvironment()));
         WeekMetricsCalculator.PhaseTimes phases = new WeekMetricsCalculator.PhaseTimes();
-        time(ms, "whole metrics record (all engines)", () ->
+        PhaseTimes.time(ms, "whole metrics record (all engines)", () ->
                 new WeekMetricsCalculator(damping, maxIterations, tolerance).analyse(network, phases));
         ms.put("  of which size and degree statistics", phases.statisticsNanos / 1e6);
         ms.put("  of which Gelly PageRank", phases.pageRankNanos / 1e6);
         ms.put("  of which metrics suite (hand-written/JGraphT)", phases.suiteNanos / 1e6);
         // Same values as Gelly's (GellyPageRankTest, MetricsBenchmark check it); here only its cost matters.
-        time(ms, "reference: PageRank on the CSR arrays", () ->
+        PhaseTimes.time(ms, "reference: PageRank on the CSR arrays", () ->
                 UnweightedPageRank.compute(network, damping, maxIterations, tolerance));
         return ms;
-    }
-
-    private static <T> T time(Map<String, Double> ms, String phase, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        ms.put(phase, (System.nanoTime() - start) / 1e6);
-        return result;
     }
 }
