@@ -80,26 +80,25 @@ public final class RolandLiveUpdate implements AutoCloseable {
         List<ModelQuality> quality = new ArrayList<>();
         Future<ReferenceScores> references = null;
         TrainingOutcome training = TrainingOutcome.none();
+        // Last week's links as pair features, built once for the scoring, the weight head and the fine-tuning.
+        PairFeatures madeAt = previous == null ? null : PairFeatures.byId(previous.week(), settings.pairFeatures);
+        Double weightMae = null;
         if (previous != null) {
             EvaluationPairs pairs = EvaluationPairs.sample(week, settings.negativeRatio, settings.mrrQueries,
                     settings.mrrCandidates, settings.seed);
             if (pairs.positives() > 0) {
                 // ROLAND's own score reads the states before this week's advance, so it runs here, first.
-                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory,
-                        PairFeatures.byId(previous.week(), settings.pairFeatures))));
+                quality.add(pairs.quality(new RolandLinkScorer(parameters, memory, madeAt)));
                 // Persistence and the heuristics need only last week's network and these pairs: they are scored on the
                 // second core while this thread fine-tunes, so they cost the live update no wall time.
                 NetworkWeek before = previous.week();
                 references = referenceScoring.submit(() -> scoreReferences(pairs, before));
             }
-        }
-        Double weightMae = null;
-        if (previous != null) {
-            weightMae = refitWeightHead(week, previous.week(), parameters, memory);
+            weightMae = refitWeightHead(week, previous.week(), madeAt, parameters, memory);
         }
         long t1 = System.nanoTime();
         if (previous != null) {
-            training = trainer.fineTune(manager, parameters, previous, week);
+            training = trainer.fineTune(manager, parameters, previous, week, madeAt);
         }
         long t2 = System.nanoTime();
         float[] embeddings = advance(week, parameters, memory);
@@ -249,12 +248,11 @@ public final class RolandLiveUpdate implements AutoCloseable {
      * the states the predictions were made with) and refits it on them; returns the MAE in ln(USD), or null
      * before the first fit.
      */
-    private Double refitWeightHead(NetworkWeek week, NetworkWeek madeAt, RolandParameters parameters, RolandMemory memory)
-            throws Exception {
+    private Double refitWeightHead(NetworkWeek week, NetworkWeek madeAt, PairFeatures links, RolandParameters parameters,
+                                   RolandMemory memory) throws Exception {
         int h1 = parameters.hidden1();
         int h2 = parameters.hidden2();
-        java.util.Map<String, Integer> at = madeAt.indexById();
-        PairFeatures links = PairFeatures.of(madeAt, settings.pairFeatures);
+        int[] at = links.positionsOf(week);
         float[] head = memory.weightHead();
         if (head != null && head.length != EdgeWeightHead.width(h2)) {
             head = null;
@@ -268,9 +266,9 @@ public final class RolandLiveUpdate implements AutoCloseable {
         for (int k = 0; k < week.linkCount(); k++) {
             int s = week.linkSources[k];
             int t = week.linkTargets[k];
-            Integer ps = at.get(week.ids[s]);
-            Integer pt = at.get(week.ids[t]);
-            if (s == t || ps == null || pt == null || !(week.linkWeights[k] > 0)) {
+            int ps = at[s];
+            int pt = at[t];
+            if (s == t || ps < 0 || pt < 0 || !(week.linkWeights[k] > 0)) {
                 continue;
             }
             for (int node : new int[] {s, t}) {

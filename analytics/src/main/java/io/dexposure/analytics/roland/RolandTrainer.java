@@ -33,7 +33,9 @@ public final class RolandTrainer {
         this.engine = engine;
     }
 
-    public TrainingOutcome fineTune(NDManager manager, RolandParameters parameters, RolandStep step, NetworkWeek labels) {
+    /** @param inputLinks the pair features of the step's week ({@link PairFeatures#of} or {@link PairFeatures#byId} of it) */
+    public TrainingOutcome fineTune(NDManager manager, RolandParameters parameters, RolandStep step, NetworkWeek labels,
+                                    PairFeatures inputLinks) {
         NetworkWeek input = step.week();
         int n = input.nodeCount();
         if (n < 2 || settings.maxEpochs == 0) {
@@ -54,7 +56,6 @@ public final class RolandTrainer {
             NDArray trainSources = m.create(pairs.trainSources);
             NDArray trainTargets = m.create(pairs.trainTargets);
             NDArray trainSigns = m.create(pairs.trainSigns);
-            PairFeatures inputLinks = PairFeatures.of(input, settings.pairFeatures);
             NDArray trainPairs = m.create(inputLinks.of(pairs.trainSources, pairs.trainTargets),
                     new Shape(pairs.trainCount, PairFeatures.COUNT));
             boolean validated = pairs.validationCount > 0;
