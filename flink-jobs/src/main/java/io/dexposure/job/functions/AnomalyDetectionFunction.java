@@ -1,7 +1,6 @@
 package io.dexposure.job.functions;
 
 import io.dexposure.analytics.anomaly.AnomalyRecord;
-import io.dexposure.analytics.anomaly.ProtocolFeatures;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.job.options.MarketAnalysesOptions;
@@ -56,8 +55,7 @@ public class AnomalyDetectionFunction extends KeyedProcessFunction<Integer, Netw
             return; // the ensemble needs three nodes to rank
         }
         long start = System.nanoTime();
-        WeeklyAnomalies.Week scored = anomalies.score(ProtocolFeatures.metricsOf(week),
-                last == null ? null : ProtocolFeatures.metricsOf(last));
+        WeeklyAnomalies.Week scored = anomalies.score(week, last);
         lastScoringMillis = (System.nanoTime() - start) / 1_000_000;
         for (AnomalyRecord r : AnomalyRecord.top(scored, options.anomalyTop, options.anomalyFeatures)) {
             out.collect(r);

@@ -7,7 +7,8 @@ import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.tools.evaluation.AnomalyEvaluation;
 import io.dexposure.tools.evaluation.ManifestExpectations;
 import io.dexposure.job.JobOptions;
-import io.dexposure.analytics.metrics.ProtocolMetrics;
+import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
@@ -93,10 +94,10 @@ public class AnomaliesCommand implements Callable<Integer> {
         try (SnapshotReader reader = SnapshotReader.open(input, reading.readerOptions())) {
             while (reader.hasNext()) {
                 var snapshot = reader.next();
-                List<ProtocolMetrics> metrics = calculator.analyse(SnapshotNetworks.of(snapshot, directory),
-                        new WeekMetricsCalculator.PhaseTimes()).protocols();
+                WeeklyNetwork network = SnapshotNetworks.of(snapshot, directory);
+                NetworkWeek analysed = NetworkWeek.of(network, calculator.analyse(network, new WeekMetricsCalculator.PhaseTimes()));
                 long t0 = System.nanoTime();
-                WeeklyAnomalies.Week week = anomalies.next(metrics);
+                WeeklyAnomalies.Week week = anomalies.next(analysed);
                 scoringNanos += System.nanoTime() - t0;
                 weeks++;
                 scoring.add(week);
@@ -154,6 +155,10 @@ public class AnomaliesCommand implements Callable<Integer> {
         int clusterIn = 0;
         int creditorsIn = 0;
         Set<String> ranks = new LinkedHashSet<>();
+        for (String id : c.issuerTokens()) {
+            int r = week.rankOf(id);
+            ranks.add(id + ":" + (r > 0 ? r : "-"));
+        }
         for (String id : c.clusterIds()) {
             int r = week.rankOf(id);
             clusterIn += r > 0 && r <= top ? 1 : 0;
