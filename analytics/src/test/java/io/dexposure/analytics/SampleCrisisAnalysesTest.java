@@ -10,6 +10,7 @@ import java.time.LocalDate;
 
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
+import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.analytics.sectors.SectorFlowWeek;
 import io.dexposure.analytics.sectors.SectorFlows;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
@@ -111,8 +112,7 @@ class SampleCrisisAnalysesTest {
         WeeklyAnomalies anomalies = new WeeklyAnomalies(AnomalyEnsemble.Settings.defaults(), false);
         Map<String, WeeklyAnomalies.Week> byWeek = new LinkedHashMap<>();
         for (WeeklyNetwork w : WEEKS) {
-            List<ProtocolMetrics> metrics = calculator.analyse(w, new WeekMetricsCalculator.PhaseTimes()).protocols();
-            byWeek.put(w.week().toString(), anomalies.next(metrics));
+            byWeek.put(w.week().toString(), anomalies.next(NetworkWeek.of(w, calculator.analyse(w, new WeekMetricsCalculator.PhaseTimes()))));
         }
         for (ScenarioGroundTruth c : crises) {
             int baseline = involvedInTop(byWeek.get(c.baselineWeek().toString()), c);

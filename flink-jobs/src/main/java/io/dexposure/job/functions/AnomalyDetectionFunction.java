@@ -35,7 +35,7 @@ public class AnomalyDetectionFunction extends KeyedProcessFunction<Integer, Netw
 
     @Override
     public void open(OpenContext openContext) {
-        anomalies = new WeeklyAnomalies(options.anomalyEnsemble(), options.anomalyChangesOnly());
+        anomalies = new WeeklyAnomalies(options.anomalyEnsemble(), options.anomalyChangesOnly(), null, options.collapseLosses());
         previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-week", WeekSequencer.TYPE));
         getRuntimeContext().getMetricGroup().gauge("lastAnomalyScoringMillis", () -> lastScoringMillis);
     }

@@ -1,6 +1,7 @@
 package io.dexposure.job.options;
 
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.anomaly.CollapseLosses;
 import io.dexposure.analytics.sectors.RollingSectorVar;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
 import picocli.CommandLine.Option;
@@ -58,6 +59,14 @@ public class MarketAnalysesOptions implements Serializable {
     @Option(names = "--anomaly-seed", description = "Seed of the Isolation Forest and k-means (default: ${DEFAULT-VALUE}).")
     public long anomalySeed = AnomalyEnsemble.Settings.defaults().seed();
 
+    @Option(names = "--anomaly-collapse-fall", description = "Median fall of an issuer's holdings (its holders' this week over last) "
+            + "from which it counts as collapsing, for the ensemble's own-loss and creditor-loss features (default: ${DEFAULT-VALUE}).")
+    public double anomalyCollapseFall = CollapseLosses.Settings.defaults().collapseFall();
+
+    @Option(names = "--anomaly-collapse-holders", description = "Holders holding an issuer both weeks needed to call its fall a collapse "
+            + "(default: ${DEFAULT-VALUE}).")
+    public int anomalyCollapseHolders = CollapseLosses.Settings.defaults().minHolders();
+
     /** The streaming VAR's settings; a bad criterion or window fails here, at submission. */
     public RollingSectorVar.Settings sectorVar() {
         if (!List.of("aic", "bic", "hqic", "fpe").contains(sectorVarCriterion)) {
@@ -77,6 +86,14 @@ public class MarketAnalysesOptions implements Serializable {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         return new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(), d.kMeansStarts(), d.minPts(), d.eps(),
                 d.components(), d.clip(), anomalySeed, d.dbscanReference());
+    }
+
+    /** When an issuer counts as collapsing; a bad value fails here, at submission. */
+    public CollapseLosses.Settings collapseLosses() {
+        if (!(anomalyCollapseFall > 0 && anomalyCollapseFall <= 1) || anomalyCollapseHolders < 1) {
+            throw new IllegalArgumentException("--anomaly-collapse-fall must be in (0, 1] and --anomaly-collapse-holders at least 1");
+        }
+        return new CollapseLosses.Settings(anomalyCollapseFall, anomalyCollapseHolders);
     }
 
     /** Whether the ensemble scores the change features only; a bad value fails here, at submission. */

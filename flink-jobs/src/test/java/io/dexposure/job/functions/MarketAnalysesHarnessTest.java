@@ -222,9 +222,9 @@ class MarketAnalysesHarnessTest {
     @Test
     void anomaliesAreTheEnsembleOnTheAnalysisRecordsWithBoundedState() throws Exception {
         MarketAnalysesOptions o = options();
-        WeeklyAnomalies plain = new WeeklyAnomalies(o.anomalyEnsemble(), false);
+        WeeklyAnomalies plain = new WeeklyAnomalies(o.anomalyEnsemble(), false, null, o.collapseLosses());
         List<AnomalyRecord> expected = new ArrayList<>();
-        for (List<ProtocolMetrics> week : protocols) {
+        for (NetworkWeek week : weeks) {
             expected.addAll(AnomalyRecord.top(plain.next(week), o.anomalyTop, "all"));
         }
         try (var harness = harness(new AnomalyDetectionFunction(o))) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.ClusterScores;
+import io.dexposure.analytics.anomaly.CollapseLosses;
 import io.dexposure.analytics.anomaly.IsolationForest;
 import io.dexposure.analytics.anomaly.PcaReconstruction;
 import io.dexposure.analytics.anomaly.ProtocolFeatures;
@@ -115,15 +116,19 @@ public final class MarketAnalysesBenchmark {
                 List.of(ProtocolFeatures.metricsOf(previous), ProtocolFeatures.metricsOf(current)));
         List<ProtocolMetrics> a = both.get(0);
         List<ProtocolMetrics> b = both.get(1);
-        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features, scaling, four detectors, ranks)", () ->
-                new WeeklyAnomalies(ensemble, false).score(b, a));
+        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features with collapse losses, scaling, four detectors, ranks)", () ->
+                new WeeklyAnomalies(ensemble, false).score(current, previous));
         ms.put("anomaly operator, one week", (System.nanoTime() - anomalyStart) / 1e6);
         if (scored.ranking().isEmpty()) {
             throw new IllegalStateException("nothing scored");
         }
         // The detectors one by one, on the same scaled features, to see where the ensemble's time goes.
-        double[][] rows = PhaseTimes.time(ms, "    of which features (levels, changes, community change)", () -> ProtocolFeatures.of(b, a).rows());
-        double[][] z = PhaseTimes.time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip()));
+        CollapseLosses losses = PhaseTimes.time(ms, "    of which collapse losses (both weeks' links)", () ->
+                CollapseLosses.between(previous, current, CollapseLosses.Settings.defaults()));
+        ProtocolFeatures.Week features = PhaseTimes.time(ms, "    of which features (levels, changes, community change)", () ->
+                ProtocolFeatures.of(b, a, losses));
+        double[][] rows = features.rows();
+        double[][] z = PhaseTimes.time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip(), features.spreads()));
         PhaseTimes.time(ms, "    of which Isolation Forest", () -> IsolationForest.fit(z, ensemble.trees(), ensemble.maxSamples(), ensemble.seed()).scores(z));
         PhaseTimes.time(ms, "    of which k-means distance", () -> ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
         double[] core = PhaseTimes.time(ms, "    of which DBSCAN core distances (" + ensemble.dbscanReference() + "-row reference sample)", () ->
