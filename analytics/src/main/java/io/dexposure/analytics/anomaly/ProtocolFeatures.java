@@ -35,9 +35,10 @@ public final class ProtocolFeatures {
 
     /**
      * ids[i] and rows[i] = NAMES-ordered features of node i; metrics[i] its record; spreads[j] the scale the
-     * robust standardisation divides column j by, NaN where the column's own spread is right.
+     * robust standardisation divides column j by, NaN where the column's own spread is right; losses the week's
+     * collapse losses the two loss features came from.
      */
-    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows, double[] spreads) {
+    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows, double[] spreads, CollapseLosses losses) {
         public String id(int i) {
             return metrics.get(i).node;
         }
@@ -97,7 +98,7 @@ public final class ProtocolFeatures {
         // Their own spread is no scale: nearly every node loses nothing, so a $10 k loss would reach the clip
         // like a collapse. A basis point of the whole network is the unit instead.
         spreads[COLLAPSE_LOSS] = spreads[CREDITOR_LOSS] = 1;
-        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows, spreads);
+        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows, spreads, losses);
     }
 
     /**

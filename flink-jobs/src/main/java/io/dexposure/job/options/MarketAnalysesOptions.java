@@ -1,6 +1,7 @@
 package io.dexposure.job.options;
 
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.CollapseLosses;
 import io.dexposure.analytics.sectors.RollingSectorVar;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
@@ -47,7 +48,7 @@ public class MarketAnalysesOptions implements Serializable {
     public String sectorPrices;
 
     @Option(names = "--anomalies", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Emit the anomalies stream: each week's most anomalous nodes by the ensemble (Isolation Forest, k-means, DBSCAN, PCA); --no-anomalies leaves the operator out (default: ${DEFAULT-VALUE}).")
+            description = "Emit the anomalies stream: each week's most anomalous nodes by the ensemble (Isolation Forest, k-means, DBSCAN, PCA, autoencoder); --no-anomalies leaves the operator out (default: ${DEFAULT-VALUE}).")
     public boolean anomalies = true;
 
     @Option(names = "--anomaly-top", description = "Nodes per week on the anomalies stream (default: ${DEFAULT-VALUE}).")
@@ -58,6 +59,22 @@ public class MarketAnalysesOptions implements Serializable {
 
     @Option(names = "--anomaly-seed", description = "Seed of the Isolation Forest and k-means (default: ${DEFAULT-VALUE}).")
     public long anomalySeed = AnomalyEnsemble.Settings.defaults().seed();
+
+    @Option(names = "--anomaly-autoencoder", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Score with the autoencoder (DJL/PyTorch) as the ensemble's fifth detector, warm-started week after week on a "
+                    + "rolling window of sampled rows kept in state; --no-anomaly-autoencoder leaves it out (default: ${DEFAULT-VALUE}).")
+    public boolean anomalyAutoencoder = true;
+
+    @Option(names = "--anomaly-autoencoder-window", description = "Weeks the autoencoder trains on, this week included (default: ${DEFAULT-VALUE}).")
+    public int anomalyAutoencoderWindow = Autoencoder.Settings.defaults().windowWeeks();
+
+    @Option(names = "--anomaly-autoencoder-sample-rows", description = "Rows of each week the autoencoder's window keeps in state (a seeded "
+            + "sample); 0 = all (default: ${DEFAULT-VALUE}).")
+    public int anomalyAutoencoderSampleRows = Autoencoder.Settings.defaults().sampleRows();
+
+    @Option(names = "--anomaly-autoencoder-warm-epochs", description = "Autoencoder epochs a week continuing from last week's weights; "
+            + "0 = retrain from the seed every week (default: ${DEFAULT-VALUE}).")
+    public int anomalyAutoencoderWarmEpochs = Autoencoder.Settings.defaults().warmEpochs();
 
     @Option(names = "--anomaly-collapse-fall", description = "Median fall of an issuer's holdings (its holders' this week over last) "
             + "from which it counts as collapsing, for the ensemble's own-loss and creditor-loss features (default: ${DEFAULT-VALUE}).")
@@ -86,6 +103,16 @@ public class MarketAnalysesOptions implements Serializable {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         return new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(), d.kMeansStarts(), d.minPts(), d.eps(),
                 d.components(), d.clip(), anomalySeed, d.dbscanReference());
+    }
+
+    /** The autoencoder's settings (with this seed), or null when it is left out; bad values fail here, at submission. */
+    public Autoencoder.Settings anomalyAutoencoderSettings() {
+        if (!anomalyAutoencoder) {
+            return null;
+        }
+        Autoencoder.Settings d = Autoencoder.Settings.defaults();
+        return new Autoencoder.Settings(anomalyAutoencoderWindow, d.hidden(), d.bottleneck(), d.epochs(), d.learningRate(), anomalySeed,
+                anomalyAutoencoderSampleRows, anomalyAutoencoderWarmEpochs);
     }
 
     /** When an issuer counts as collapsing; a bad value fails here, at submission. */

@@ -2,6 +2,7 @@ package io.dexposure.job.functions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyRecord;
+import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.ProtocolFeatures;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
@@ -222,7 +223,9 @@ class MarketAnalysesHarnessTest {
     @Test
     void anomaliesAreTheEnsembleOnTheAnalysisRecordsWithBoundedState() throws Exception {
         MarketAnalysesOptions o = options();
-        WeeklyAnomalies plain = new WeeklyAnomalies(o.anomalyEnsemble(), false, null, o.collapseLosses());
+        assertThat(o.anomalyAutoencoder).as("the autoencoder is on by default").isTrue();
+        WeeklyAnomalies plain = new WeeklyAnomalies(o.anomalyEnsemble(), false, new Autoencoder(o.anomalyAutoencoderSettings()),
+                o.collapseLosses());
         List<AnomalyRecord> expected = new ArrayList<>();
         for (NetworkWeek week : weeks) {
             expected.addAll(AnomalyRecord.top(plain.next(week), o.anomalyTop, "all"));
@@ -232,7 +235,7 @@ class MarketAnalysesHarnessTest {
             for (int i = 0; i < weeks.size(); i++) {
                 feed(harness, weeks.get(i));
                 assertThat(harness.numEventTimeTimers()).isZero();
-                assertThat(harness.numKeyedStateEntries()).as("only the previous week is kept").isEqualTo(1);
+                assertThat(harness.numKeyedStateEntries()).as("only the previous week and the autoencoder are kept").isEqualTo(2);
             }
             List<AnomalyRecord> records = outputs(harness, AnomalyRecord.class);
             assertThat(records).hasSize(WEEKS * o.anomalyTop);
@@ -243,6 +246,8 @@ class MarketAnalysesHarnessTest {
                 assertThat(a.rank).isEqualTo(e.rank);
                 assertThat(a.ensemble).as(a.id).isCloseTo(e.ensemble, within(1e-12));
                 assertThat(a.isolationForest).as(a.id).isCloseTo(e.isolationForest, within(1e-9));
+                assertThat(a.autoencoderError).as(a.id).isNotNull().isCloseTo(e.autoencoderError, within(1e-9));
+                assertThat(a.creditorLossUsd).as(a.id).isEqualTo(e.creditorLossUsd);
                 assertThat(a.drivers).as(a.id).containsExactly(e.drivers);
             }
         }
