@@ -4,6 +4,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
+import java.util.Arrays;
+
 /**
  * The delta-method (asymptotic) covariance of the orthogonalised impulse responses Theta_i = Phi_i P of a
  * VAR(p), after Lütkepohl (2005), sec. 3.7, Proposition 3.6, with the finite-sample conventions statsmodels'
@@ -20,9 +22,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * alpha = vec[A_1 .. A_p] (the intercepts left out), Cov(alpha) the matching block of (Z'Z)^-1 (x) Sigma_u
  * (already on the sample's scale, so no 1/T), A the companion matrix, J = [I_K 0 .. 0], Sigma_u the
  * degrees-of-freedom-corrected residual covariance, T the observations fitted. vec is column-major, so
- * entry [response r][impulse c] of Theta_i sits at c * K + r. Everything is K^2 x K^2 p at most (16 x 64 for
- * four sectors at four lags): a few hundred thousand flops for a whole horizon, next to one VAR refit per
- * bootstrap draw.
+ * entry [response r][impulse c] of Theta_i sits at c * K + r. Only the diagonal is needed (the standard errors),
+ * and the Kronecker products are never formed for the alpha part: with (A (x) B)(C (x) D) = AC (x) BD each cell's
+ * variance is a K p x K quadratic form (see {@link #standardErrors}); H and Sigma_sigma are formed once, K^2 x K^2.
  */
 final class OrthogonalisedIrfCovariance {
     private OrthogonalisedIrfCovariance() {
@@ -42,56 +44,81 @@ final class OrthogonalisedIrfCovariance {
                                        double[][] ztzInverse, int nobs) {
         int k = chol.length;
         int p = lags.length;
+        int kp = k * p;
         int horizon = ma.length - 1;
-        RealMatrix covAlpha = coefficientCovariance(sigmaU, ztzInverse, k, p);
+        // W: (Z'Z)^-1 without the intercept, so that Cov(alpha) = W (x) Sigma_u.
+        double[][] w = new double[kp][kp];
+        for (int a = 0; a < kp; a++) {
+            System.arraycopy(ztzInverse[a + 1], 1, w[a], 0, kp);
+        }
         // Cov of vec(P) scaled by 1/T: H Sigma_sigma H' / T, the same for every step.
         RealMatrix h = cholDerivative(chol);
-        RealMatrix covVecChol = h.multiply(vechCovariance(sigmaU)).multiply(h.transpose()).scalarMultiply(1.0 / nobs);
-        RealMatrix pTransposeKronI = kron(new Array2DRowRealMatrix(chol).transpose(), identity(k));
+        double[][] covVecChol = h.multiply(vechCovariance(sigmaU)).multiply(h.transpose()).scalarMultiply(1.0 / nobs).getData();
+        // u[n] = P' J (A')^n (K x Kp): C_i = sum_m u[i-1-m] (x) Phi_m, since (P' (x) I)(X (x) Phi) = P'X (x) Phi.
         RealMatrix companionTransposed = companion(lags, k).transpose();
-        // jPowers[n] = J (A')^n, the first K rows of the n-th power of the transposed companion matrix.
-        RealMatrix[] jPowers = new RealMatrix[Math.max(horizon, 1)];
-        jPowers[0] = identity(k * p).getSubMatrix(0, k - 1, 0, k * p - 1);
-        for (int n = 1; n < jPowers.length; n++) {
-            jPowers[n] = jPowers[n - 1].multiply(companionTransposed);
+        RealMatrix cholTransposed = new Array2DRowRealMatrix(chol).transpose();
+        double[][][] u = new double[Math.max(horizon, 1)][][];
+        RealMatrix jPower = identity(kp).getSubMatrix(0, k - 1, 0, kp - 1);
+        for (int n = 0; n < u.length; n++) {
+            u[n] = cholTransposed.multiply(jPower).getData();
+            jPower = jPower.multiply(companionTransposed);
         }
         double[][][] se = new double[horizon + 1][k][k];
+        double[][] v = new double[kp][k];
+        double[][] wv = new double[kp][k];
         for (int i = 0; i <= horizon; i++) {
-            RealMatrix phiI = new Array2DRowRealMatrix(ma[i]);
-            RealMatrix iKronPhi = kron(identity(k), phiI);
-            RealMatrix cov = iKronPhi.multiply(covVecChol).multiply(iKronPhi.transpose());
-            if (i > 0) {
-                RealMatrix g = new Array2DRowRealMatrix(k * k, k * k * p);
-                for (int m = 0; m < i; m++) {
-                    g = g.add(kron(jPowers[i - 1 - m], new Array2DRowRealMatrix(ma[m])));
-                }
-                RealMatrix c = pTransposeKronI.multiply(g);
-                cov = cov.add(c.multiply(covAlpha).multiply(c.transpose()));
-            }
+            double[][] phi = ma[i];
             for (int r = 0; r < k; r++) {
-                for (int col = 0; col < k; col++) {
-                    int at = col * k + r;
-                    se[i][r][col] = Math.sqrt(Math.max(0, cov.getEntry(at, at)));
+                for (int c = 0; c < k; c++) {
+                    // Sigma part: row c K + r of (I (x) Phi_i) is e_c (x) Phi_i[r], so the variance is the quadratic
+                    // form of Phi_i[r] in the c-th diagonal K x K block of Cov(vec P).
+                    double variance = 0;
+                    for (int s1 = 0; s1 < k; s1++) {
+                        for (int s2 = 0; s2 < k; s2++) {
+                            variance += phi[r][s1] * covVecChol[c * k + s1][c * k + s2] * phi[r][s2];
+                        }
+                    }
+                    // Alpha part: row c K + r of C_i is vec of V = sum_m u[i-1-m][c]' Phi_m[r] (Kp x K), and
+                    // its quadratic form in W (x) Sigma_u is trace(V' W V Sigma_u).
+                    if (i > 0) {
+                        for (double[] row : v) {
+                            Arrays.fill(row, 0);
+                        }
+                        for (int m = 0; m < i; m++) {
+                            double[] left = u[i - 1 - m][c];
+                            double[] right = ma[m][r];
+                            for (int a = 0; a < kp; a++) {
+                                if (left[a] != 0) {
+                                    for (int b = 0; b < k; b++) {
+                                        v[a][b] += left[a] * right[b];
+                                    }
+                                }
+                            }
+                        }
+                        for (int a = 0; a < kp; a++) {
+                            for (int b = 0; b < k; b++) {
+                                double sum = 0;
+                                for (int q = 0; q < kp; q++) {
+                                    sum += w[a][q] * v[q][b];
+                                }
+                                wv[a][b] = sum;
+                            }
+                        }
+                        for (int b = 0; b < k; b++) {
+                            for (int d = 0; d < k; d++) {
+                                double vtwv = 0;
+                                for (int a = 0; a < kp; a++) {
+                                    vtwv += v[a][b] * wv[a][d];
+                                }
+                                variance += vtwv * sigmaU[d][b];
+                            }
+                        }
+                    }
+                    se[i][r][c] = Math.sqrt(Math.max(0, variance));
                 }
             }
         }
         return se;
-    }
-
-    /** Cov(alpha): (Z'Z)^-1 (x) Sigma_u without the intercept rows; alpha index (c - 1) K + j for regressor c, equation j. */
-    private static RealMatrix coefficientCovariance(double[][] sigmaU, double[][] ztzInverse, int k, int p) {
-        int n = k * k * p;
-        double[][] cov = new double[n][n];
-        for (int c = 1; c <= k * p; c++) {
-            for (int j = 0; j < k; j++) {
-                for (int c2 = 1; c2 <= k * p; c2++) {
-                    for (int j2 = 0; j2 < k; j2++) {
-                        cov[(c - 1) * k + j][(c2 - 1) * k + j2] = ztzInverse[c][c2] * sigmaU[j][j2];
-                    }
-                }
-            }
-        }
-        return new Array2DRowRealMatrix(cov, false);
     }
 
     /** The VAR(1) form's Kp x Kp matrix: [A_1 .. A_p] on top, the identity below shifting the lags. */
