@@ -81,8 +81,12 @@ final class SectorVarTables {
             for (int h = 0; h < r.irf().length; h++) {
                 b.append(String.format("%-5d", h));
                 for (int resp = 0; resp < k; resp++) {
-                    double lo = r.irfLower() == null ? Double.NaN : r.irfLower()[h][resp][imp];
-                    double hi = r.irfUpper() == null ? Double.NaN : r.irfUpper()[h][resp][imp];
+                    if (r.irfLower() == null) {
+                        b.append(String.format(Locale.US, " %8.3f %18s", r.irf()[h][resp][imp], ""));
+                        continue;
+                    }
+                    double lo = r.irfLower()[h][resp][imp];
+                    double hi = r.irfUpper()[h][resp][imp];
                     boolean significant = lo > 0 || hi < 0;
                     b.append(String.format(Locale.US, " %8.3f [%7.3f,%7.3f]%s", r.irf()[h][resp][imp], lo, hi,
                             significant ? "*" : " "));

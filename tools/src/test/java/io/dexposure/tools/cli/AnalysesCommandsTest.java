@@ -69,6 +69,8 @@ class AnalysesCommandsTest {
         }
         Run table = run("sectors", "--input", SAMPLE, "--irf-bands", "asymptotic", "--horizon", "2");
         assertThat(table.out()).contains("[90% asymptotic band, delta method]");
+        Run noBands = run("sectors", "--input", SAMPLE, "--bootstrap", "0", "--horizon", "2");
+        assertThat(noBands.out()).contains("[no bands]").doesNotContain("NaN");
         Run bad = run("sectors", "--input", SAMPLE, "--irf-bands", "jackknife");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err().trim()).startsWith("sectors: --irf-bands: IRF bands: 'jackknife' is none of [asymptotic, bootstrap]");
