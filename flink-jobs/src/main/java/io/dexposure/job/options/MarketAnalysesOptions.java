@@ -3,6 +3,7 @@ package io.dexposure.job.options;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.CollapseLosses;
+import io.dexposure.analytics.sectors.IrfBandMethod;
 import io.dexposure.analytics.sectors.RollingSectorVar;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
 import picocli.CommandLine.Option;
@@ -38,7 +39,10 @@ public class MarketAnalysesOptions implements Serializable {
     @Option(names = "--sector-var-horizon", description = "Impulse-response steps (weeks) of the streaming VAR (default: ${DEFAULT-VALUE}).")
     public int sectorVarHorizon = RollingSectorVar.Settings.defaults().var().horizon();
 
-    @Option(names = "--sector-var-bootstrap", description = "Bootstrap draws for the impulse-response bands, every week; 0 leaves the bands out (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sector-var-irf-bands", description = "How the streaming VAR's impulse-response bands are drawn every week: asymptotic (delta method, as statsmodels' default; no refits) or bootstrap (--sector-var-bootstrap refits a week) (default: ${DEFAULT-VALUE}).")
+    public String sectorVarIrfBands = RollingSectorVar.Settings.defaults().var().irfBands().flagValue();
+
+    @Option(names = "--sector-var-bootstrap", description = "Bootstrap draws for the impulse-response bands every week, with --sector-var-irf-bands bootstrap; 0 leaves the bands out (default: ${DEFAULT-VALUE}).")
     public int sectorVarBootstrap = RollingSectorVar.Settings.defaults().var().bootstrapRepetitions();
 
     @Option(names = "--sector-token-sector", description = "Name of a pseudo-sector holding the token nodes' held value, so that a collapsing token shows as a flow (default: none, token nodes are 'other' and hold no TVL of their own).")
@@ -84,7 +88,7 @@ public class MarketAnalysesOptions implements Serializable {
             + "(default: ${DEFAULT-VALUE}).")
     public int anomalyCollapseHolders = CollapseLosses.Settings.defaults().minHolders();
 
-    /** The streaming VAR's settings; a bad criterion or window fails here, at submission. */
+    /** The streaming VAR's settings; a bad criterion, band method or window fails here, at submission. */
     public RollingSectorVar.Settings sectorVar() {
         if (!List.of("aic", "bic", "hqic", "fpe").contains(sectorVarCriterion)) {
             throw new IllegalArgumentException("--sector-var-criterion: '" + sectorVarCriterion + "' is none of aic, bic, hqic, fpe");
@@ -93,9 +97,15 @@ public class MarketAnalysesOptions implements Serializable {
             throw new IllegalArgumentException("--sector-var-sectors, --sector-var-max-lags and --sector-var-horizon must be"
                     + " at least 1, --sector-var-bootstrap at least 0");
         }
+        IrfBandMethod bands;
+        try {
+            bands = IrfBandMethod.parse(sectorVarIrfBands);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sector-var-irf-bands: " + e.getMessage());
+        }
         SectorVarAnalysis.Settings d = SectorVarAnalysis.Settings.defaults();
         return new RollingSectorVar.Settings(sectorVarWindow, new SectorVarAnalysis.Settings(List.of(), sectorVarSectors,
-                sectorVarMaxLags, sectorVarCriterion, sectorVarHorizon, sectorVarBootstrap, d.alpha(), d.seed()));
+                sectorVarMaxLags, sectorVarCriterion, sectorVarHorizon, bands, sectorVarBootstrap, d.alpha(), d.seed()));
     }
 
     /** The ensemble's settings: the documented defaults with this seed. */

@@ -14,6 +14,7 @@ import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.sectors.IrfBandMethod;
 import io.dexposure.analytics.sectors.RollingSectorVar;
 import io.dexposure.analytics.sectors.SectorFlowRecord;
 import io.dexposure.analytics.sectors.SectorFlowWeek;
@@ -43,6 +44,10 @@ public final class MarketAnalysesBenchmark {
     private final NetworkWeek current;
     private final List<SectorFlowWeek> varWindow;
     private final RollingSectorVar.Settings varSettings = RollingSectorVar.Settings.defaults();
+    /** The default window with the other band method (bootstrap with its 100 draws, or asymptotic). */
+    private final RollingSectorVar.Settings otherBands = new RollingSectorVar.Settings(varSettings.window(),
+            varSettings.var().withBands(varSettings.var().irfBands() == IrfBandMethod.ASYMPTOTIC ? IrfBandMethod.BOOTSTRAP
+                    : IrfBandMethod.ASYMPTOTIC, varSettings.var().bootstrapRepetitions()));
     private final AnomalyEnsemble.Settings ensemble = AnomalyEnsemble.Settings.defaults();
 
     public MarketAnalysesBenchmark(long seed, int nodes, int links) {
@@ -67,6 +72,11 @@ public final class MarketAnalysesBenchmark {
             }
         }
         varWindow = window;
+    }
+
+    private static String bandsLabel(RollingSectorVar.Settings settings) {
+        return settings.var().irfBands() == IrfBandMethod.ASYMPTOTIC ? "asymptotic bands"
+                : settings.var().bootstrapRepetitions() + " bootstrap draws";
     }
 
     public int nodes() {
@@ -103,13 +113,15 @@ public final class MarketAnalysesBenchmark {
             write(next);
             return next;
         });
-        RollingSectorVar.Fit fit = PhaseTimes.time(ms, "  VAR refit on " + varSettings.window() + " weeks (lag, IRF, " + varSettings.var().bootstrapRepetitions()
-                + " bootstrap draws, Granger)", () -> RollingSectorVar.fit(window, varSettings));
+        RollingSectorVar.Fit fit = PhaseTimes.time(ms, "  VAR refit on " + varSettings.window() + " weeks (lag, IRF, "
+                + bandsLabel(varSettings) + ", Granger)", () -> RollingSectorVar.fit(window, varSettings));
         if (!fit.fitted()) {
             throw new IllegalStateException("the bench's VAR window carries no VAR: " + fit.reason());
         }
         PhaseTimes.time(ms, "  record", () -> SectorFlowRecord.of(week, window.size(), fit));
         ms.put("sector-flows operator, one week", (System.nanoTime() - sectorStart) / 1e6);
+        // The other --sector-var-irf-bands choice on the same window, outside the operator's total: what switching costs.
+        PhaseTimes.time(ms, "  (instead: VAR refit with " + bandsLabel(otherBands) + ")", () -> RollingSectorVar.fit(window, otherBands));
 
         long anomalyStart = System.nanoTime();
         List<List<ProtocolMetrics>> both = PhaseTimes.time(ms, "  per-node metrics rebuilt from both weeks", () ->
