@@ -26,18 +26,31 @@ public final class AnomalyEnsemble {
      * @param seed         seed for the forest, k-means and the DBSCAN reference sample (default 17)
      * @param dbscanReference rows the DBSCAN core distances are measured against, a seeded sample when the
      *                     week has more (default 1000; 0 = all pairs): exact on weeks up to that size
+     * @param kMeansSample rows k-means is fitted on, a seeded sample when the week has more, every row then measured
+     *                     to its nearest centroid (default 2000; 0 = all): exact on weeks up to that size, and a
+     *                     real-scale week's k-means costs a fifth (docs/analyses.md)
      */
     public record Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
-                           int components, double clip, long seed, int dbscanReference) {
+                           int components, double clip, long seed, int dbscanReference, int kMeansSample) {
         public static final int DBSCAN_REFERENCE = 1000;
+        public static final int KMEANS_SAMPLE = 2000;
 
         public Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
                         int components, double clip, long seed) {
-            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, DBSCAN_REFERENCE);
+            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, DBSCAN_REFERENCE, KMEANS_SAMPLE);
+        }
+
+        public Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
+                        int components, double clip, long seed, int dbscanReference) {
+            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, dbscanReference, KMEANS_SAMPLE);
         }
 
         public static Settings defaults() {
-            return new Settings(200, 256, 5, 3, 5, 0, 3, 10, 17, DBSCAN_REFERENCE);
+            return new Settings(200, 256, 5, 3, 5, 0, 3, 10, 17, DBSCAN_REFERENCE, KMEANS_SAMPLE);
+        }
+
+        public Settings withSeed(long s) {
+            return new Settings(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, s, dbscanReference, kMeansSample);
         }
     }
 
@@ -88,7 +101,7 @@ public final class AnomalyEnsemble {
             detector[DETECTORS.size()] = autoencoder.next(z);
         }
         detector[0] = IsolationForest.fit(z, s.trees(), s.maxSamples(), s.seed()).scores(z);
-        detector[1] = ClusterScores.kMeansDistance(z, s.clusters(), s.kMeansStarts(), s.seed());
+        detector[1] = ClusterScores.kMeansDistance(z, s.clusters(), s.kMeansStarts(), s.seed(), s.kMeansSample());
         double[] core = ClusterScores.coreDistances(z, s.minPts(), s.dbscanReference(), s.seed());
         double eps = s.eps();
         if (!(eps > 0)) {

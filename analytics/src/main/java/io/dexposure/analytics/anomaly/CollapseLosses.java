@@ -58,42 +58,53 @@ public final class CollapseLosses {
         if (previous == null || current == null) {
             return NONE;
         }
-        Map<String, Double> before = new HashMap<>(previous.linkCount() * 2);
+        // Last week's nodes by this week's position (-1: gone), so links are matched on two ints, not two strings.
+        Map<String, Integer> now = current.indexById();
+        int[] position = new int[previous.nodeCount()];
+        for (int i = 0; i < position.length; i++) {
+            position[i] = now.getOrDefault(previous.ids[i], -1);
+        }
+        Map<Long, Double> before = new HashMap<>(previous.linkCount() * 2);
         double exposure = 0;
         for (int k = 0; k < previous.linkCount(); k++) {
-            if (previous.linkWeights[k] > 0) {
-                exposure += previous.linkWeights[k];
-                before.put(key(previous.ids[previous.linkSources[k]], previous.ids[previous.linkTargets[k]]),
-                        previous.linkWeights[k]);
+            double w = previous.linkWeights[k];
+            if (w > 0) {
+                exposure += w;
+                int s0 = position[previous.linkSources[k]];
+                int t0 = position[previous.linkTargets[k]];
+                if (s0 >= 0 && t0 >= 0) {
+                    before.put(pair(s0, t0), w);
+                }
             }
         }
         // Ratios of this week's holding to last week's, grouped by issuer (the link's target).
-        Map<String, double[]> ratios = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
+        int n = current.nodeCount();
+        double[][] ratios = new double[n][];
+        int[] counts = new int[n];
         for (int k = 0; k < current.linkCount(); k++) {
             if (!(current.linkWeights[k] > 0)) {
                 continue;
             }
-            String issuer = current.ids[current.linkTargets[k]];
-            Double was = before.get(key(current.ids[current.linkSources[k]], issuer));
+            int issuer = current.linkTargets[k];
+            Double was = before.get(pair(current.linkSources[k], issuer));
             if (was == null) {
                 continue;
             }
-            int c = counts.merge(issuer, 1, Integer::sum);
-            double[] r = ratios.computeIfAbsent(issuer, i -> new double[4]);
-            if (c > r.length) {
-                r = Arrays.copyOf(r, r.length * 2);
-                ratios.put(issuer, r);
+            if (ratios[issuer] == null) {
+                ratios[issuer] = new double[4];
+            } else if (counts[issuer] == ratios[issuer].length) {
+                ratios[issuer] = Arrays.copyOf(ratios[issuer], counts[issuer] * 2);
             }
-            r[c - 1] = current.linkWeights[k] / was;
+            ratios[issuer][counts[issuer]++] = current.linkWeights[k] / was;
         }
+        double[] fallAt = new double[n];
         Map<String, Double> fall = new HashMap<>();
-        for (Map.Entry<String, double[]> e : ratios.entrySet()) {
-            int c = counts.get(e.getKey());
-            if (c >= s.minHolders()) {
-                double f = 1 - RobustScaler.median(Arrays.copyOf(e.getValue(), c));
+        for (int i = 0; i < n; i++) {
+            if (counts[i] >= s.minHolders()) {
+                double f = 1 - RobustScaler.median(Arrays.copyOf(ratios[i], counts[i]));
                 if (f >= s.collapseFall()) {
-                    fall.put(e.getKey(), f);
+                    fall.put(current.ids[i], f);
+                    fallAt[i] = f;
                 }
             }
         }
@@ -104,10 +115,10 @@ public final class CollapseLosses {
         Map<String, Double> creditor = new HashMap<>();
         for (int k = 0; k < previous.linkCount(); k++) {
             double w = previous.linkWeights[k];
-            Double f = fall.get(previous.ids[previous.linkTargets[k]]);
-            if (f != null && w > 0) {
-                own.merge(previous.ids[previous.linkTargets[k]], w * f, Double::sum);
-                creditor.merge(previous.ids[previous.linkSources[k]], w * f, Double::sum);
+            int t0 = position[previous.linkTargets[k]];
+            if (t0 >= 0 && fallAt[t0] > 0 && w > 0) {
+                own.merge(current.ids[t0], w * fallAt[t0], Double::sum);
+                creditor.merge(previous.ids[previous.linkSources[k]], w * fallAt[t0], Double::sum);
             }
         }
         return new CollapseLosses(Map.copyOf(fall), Map.copyOf(own), Map.copyOf(creditor), exposure);
@@ -130,8 +141,8 @@ public final class CollapseLosses {
         return previousExposureUsd > 0 ? usd / previousExposureUsd * 1e4 : 0;
     }
 
-    private static String key(String holder, String issuer) {
-        return holder + '\u0000' + issuer;
+    private static long pair(int holder, int issuer) {
+        return ((long) holder << 32) | (issuer & 0xffffffffL);
     }
 
     /** The issuers that collapsed this week and their median fall (0.5 = holdings halved). */

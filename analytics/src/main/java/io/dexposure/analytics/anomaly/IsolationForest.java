@@ -110,7 +110,7 @@ public final class IsolationForest {
                 node = point[node.feature] < node.threshold ? node.left : node.right;
                 depth++;
             }
-            total += depth + c(node.size);
+            total += depth + node.leafPath;
         }
         return Math.pow(2, -(total / trees.length) / c(subsample));
     }
@@ -129,9 +129,12 @@ public final class IsolationForest {
         final Node left;
         final Node right;
         final int size;
+        /** c(size), computed once per leaf rather than once per point that lands in it. */
+        final double leafPath;
 
         Node(int size) {
             this.size = size;
+            this.leafPath = c(size);
             this.feature = -1;
             this.threshold = 0;
             this.left = null;
@@ -144,6 +147,7 @@ public final class IsolationForest {
             this.left = left;
             this.right = right;
             this.size = 0;
+            this.leafPath = 0;
         }
     }
 }

@@ -111,8 +111,7 @@ public class MarketAnalysesOptions implements Serializable {
     /** The ensemble's settings: the documented defaults with this seed. */
     public AnomalyEnsemble.Settings anomalyEnsemble() {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
-        return new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(), d.kMeansStarts(), d.minPts(), d.eps(),
-                d.components(), d.clip(), anomalySeed, d.dbscanReference());
+        return d.withSeed(anomalySeed);
     }
 
     /** The autoencoder's settings (with this seed), or null when it is left out; bad values fail here, at submission. */

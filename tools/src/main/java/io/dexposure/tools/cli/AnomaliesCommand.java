@@ -98,8 +98,7 @@ public class AnomaliesCommand implements Callable<Integer> {
         Path truth = scenarios != null ? scenarios : input.toAbsolutePath().resolveSibling("scenarios.json");
         List<ScenarioGroundTruth> crises = Files.exists(truth) ? ScenarioManifest.read(truth) : List.of();
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
-        WeeklyAnomalies anomalies = new WeeklyAnomalies(new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(),
-                d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed, d.dbscanReference()), changesOnly(),
+        WeeklyAnomalies anomalies = new WeeklyAnomalies(d.withSeed(seed), changesOnly(),
                 autoencoder(), new CollapseLosses.Settings(collapseFall, collapseHolders));
         WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
         ObjectMapper mapper = new ObjectMapper();
