@@ -255,7 +255,7 @@ public final class Autoencoder {
             m1[p] = new float[w[p].length];
             m2[p] = new float[w[p].length];
         }
-        Engine engine = GnnEngine.load(1);
+        Engine engine = GnnEngine.current(); // not load(n): that would reset ROLAND's thread count in a shared JVM
         try (NDManager manager = engine.newBaseManager()) {
             NDArray x = manager.create(flat(train), new Shape(train.length, d));
             double beta1 = 0.9;
@@ -264,7 +264,7 @@ public final class Autoencoder {
                 float[][] gradients = new float[PARAMETERS][];
                 try (NDManager e = manager.newSubManager()) {
                     NDArray[] p = arrays(e, w, shapes, true);
-                    try (GradientCollector collector = engine.newGradientCollector()) {
+                    try (GradientCollector collector = GnnEngine.newGradientCollector(engine)) {
                         NDArray loss = forward(p, x).sub(x).square().mean();
                         lastLoss = loss.getFloat();
                         collector.backward(loss);

@@ -176,7 +176,7 @@ public abstract class StaticGnnLinkScorer implements LinkScorer {
                             continue;
                         }
                         NDList w = parameters(m, true);
-                        try (GradientCollector collector = engine.newGradientCollector()) {
+                        try (GradientCollector collector = GnnEngine.newGradientCollector(engine)) {
                             NDArray loss = loss(m, w, t, pairs);
                             trainLoss += loss.getFloat() / trainWeeks;
                             collector.backward(loss);

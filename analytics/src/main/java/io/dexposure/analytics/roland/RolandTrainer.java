@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.dexposure.analytics.gnn.GnnEngine;
 import io.dexposure.analytics.linkpred.LinkSet;
 import io.dexposure.analytics.linkpred.NegativeSampler;
 import io.dexposure.analytics.week.NetworkWeek;
@@ -77,7 +78,7 @@ public final class RolandTrainer {
                 boolean stop = false;
                 try (NDManager e = m.newSubManager()) {
                     NDList w = RolandModel.parameters(e, parameters, true);
-                    try (GradientCollector collector = engine.newGradientCollector()) {
+                    try (GradientCollector collector = GnnEngine.newGradientCollector(engine)) {
                         NDList h = RolandModel.forward(w, x, adjacency, state1, state2);
                         NDArray loss = RolandModel.loss(RolandModel.logits(w, h.get(1), trainSources, trainTargets, trainPairs), trainSigns);
                         NDArray validation = validated

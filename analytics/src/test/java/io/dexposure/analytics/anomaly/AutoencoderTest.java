@@ -138,4 +138,20 @@ class AutoencoderTest {
         assertThat(resumed.state().weekRows).isEmpty();
         assertThat(resumed.state().weights).isNull();
     }
+
+    @Test
+    void twoModelsTrainingAtOnceInOneJvmWaitTheirTurnAndScoreAsAlone() throws Exception {
+        // DJL allows one PyTorch gradient collector per process; ROLAND and the autoencoder share a TaskManager.
+        Autoencoder.Settings s = new Autoencoder.Settings(2, 8, 3, 60, 0.01, 17);
+        double[] alone = new Autoencoder(s).next(Z);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> new Autoencoder(s).next(Z));
+            var b = pool.submit(() -> new Autoencoder(s).next(Z));
+            assertThat(a.get()).containsExactly(alone);
+            assertThat(b.get()).containsExactly(alone);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
