@@ -271,11 +271,14 @@ public final class BarnesHutTsne {
      * several when they coincide or the depth limit is reached).
      */
     static final class QuadTree {
-        private double[][] y;
+        /** The points' coordinates, copied flat at each build so the force loop reads two arrays, not n small ones. */
+        private final double[] px;
+        private final double[] py;
         private int cells;
         private double[] centreX = new double[64];
         private double[] centreY = new double[64];
         private double[] half = new double[64];
+        /** Coordinate sums while building, the centre of mass once built. */
         private double[] sumX = new double[64];
         private double[] sumY = new double[64];
         private int[] count = new int[64];
@@ -290,10 +293,15 @@ public final class BarnesHutTsne {
 
         QuadTree(int points) {
             next = new int[points];
+            px = new double[points];
+            py = new double[points];
         }
 
         void build(double[][] points) {
-            this.y = points;
+            for (int i = 0; i < points.length; i++) {
+                px[i] = points[i][0];
+                py[i] = points[i][1];
+            }
             double minX = Double.POSITIVE_INFINITY;
             double minY = Double.POSITIVE_INFINITY;
             double maxX = Double.NEGATIVE_INFINITY;
@@ -310,6 +318,13 @@ public final class BarnesHutTsne {
             newCell((minX + maxX) / 2, (minY + maxY) / 2, h, 0);
             for (int i = 0; i < points.length; i++) {
                 insert(i);
+            }
+            // Sums become centres of mass once every point is in.
+            for (int c = 0; c < cells; c++) {
+                if (count[c] > 0) {
+                    sumX[c] /= count[c];
+                    sumY[c] /= count[c];
+                }
             }
         }
 
@@ -340,7 +355,7 @@ public final class BarnesHutTsne {
         }
 
         private int quadrant(int cell, int point) {
-            return (y[point][0] >= centreX[cell] ? 1 : 0) + (y[point][1] >= centreY[cell] ? 2 : 0);
+            return (px[point] >= centreX[cell] ? 1 : 0) + (py[point] >= centreY[cell] ? 2 : 0);
         }
 
         private void insert(int point) {
@@ -353,7 +368,7 @@ public final class BarnesHutTsne {
                 }
                 int first = head[cell];
                 boolean keepHere = first < 0 || depth[cell] >= MAX_DEPTH
-                        || (y[first][0] == y[point][0] && y[first][1] == y[point][1]);
+                        || (px[first] == px[point] && py[first] == py[point]);
                 if (keepHere) {
                     add(cell, point);
                     next[point] = first;
@@ -382,8 +397,8 @@ public final class BarnesHutTsne {
 
         private void add(int cell, int point) {
             count[cell]++;
-            sumX[cell] += y[point][0];
-            sumY[cell] += y[point][1];
+            sumX[cell] += px[point];
+            sumY[cell] += py[point];
         }
 
         /**
@@ -391,8 +406,8 @@ public final class BarnesHutTsne {
          * by its centre of mass when its side is below theta times that centre's distance from point i.
          */
         double repulsion(int i, double theta, double[] force) {
-            double xi = y[i][0];
-            double yi = y[i][1];
+            double xi = px[i];
+            double yi = py[i];
             double z = 0;
             double theta2 = theta * theta;
             int top = 0;
@@ -406,8 +421,8 @@ public final class BarnesHutTsne {
                 if (child[cell] < 0) {
                     for (int j = head[cell]; j >= 0; j = next[j]) {
                         if (j != i) {
-                            double dx = xi - y[j][0];
-                            double dy = yi - y[j][1];
+                            double dx = xi - px[j];
+                            double dy = yi - py[j];
                             double w = 1 / (1 + dx * dx + dy * dy);
                             z += w;
                             force[0] += w * w * dx;
@@ -416,8 +431,8 @@ public final class BarnesHutTsne {
                     }
                     continue;
                 }
-                double dx = xi - sumX[cell] / c;
-                double dy = yi - sumY[cell] / c;
+                double dx = xi - sumX[cell];
+                double dy = yi - sumY[cell];
                 double d2 = dx * dx + dy * dy;
                 double side = 2 * half[cell];
                 if (side * side < theta2 * d2) {
