@@ -1,6 +1,9 @@
 package io.dexposure.tools.report;
 
+import io.dexposure.analytics.anomaly.ProtocolFeatures;
+import io.dexposure.analytics.anomaly.RobustScaler;
 import io.dexposure.analytics.embedding.EmbeddingMap;
+import io.dexposure.analytics.embedding.Trustworthiness;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekAnalysis;
 import io.dexposure.analytics.metrics.WeekMetrics;
@@ -145,6 +148,23 @@ class AnalysisSectionsTest {
         // Without the snapshot there is nothing to replay ROLAND on.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddingSource.roland(null, options, directory, new RolandSettings()))
                 .hasMessageContaining("--snapshot");
+    }
+
+    @Test
+    void barnesHutKeepsTheTerraWeeksNeighbourhoodsAsWellAsExactTsne() {
+        List<ProtocolMetrics> current = protocols.stream().filter(m -> m.week.equals("2022-05-09")).sorted(java.util.Comparator.comparing(m -> m.node)).toList();
+        List<ProtocolMetrics> previous = protocols.stream().filter(m -> m.week.equals("2022-05-02")).sorted(java.util.Comparator.comparing(m -> m.node)).toList();
+        ProtocolFeatures.Week f = ProtocolFeatures.of(current, previous);
+        double[][] rows = RobustScaler.scale(f.rows(), EmbeddingMap.Settings.defaults().clip());
+        EmbeddingMap.Result exact = EmbeddingMap.ofWeek(current, previous, EmbeddingMap.Settings.defaults());
+        EmbeddingMap.Result bh = EmbeddingMap.ofWeek(current, previous, EmbeddingMap.Settings.defaults().withMaxExactNodes(10));
+        assertThat(exact.method()).isEqualTo(EmbeddingMap.Method.TSNE);
+        assertThat(bh.method()).isEqualTo(EmbeddingMap.Method.BARNES_HUT);
+        double trustExact = Trustworthiness.of(rows, exact.xy(), 5);
+        double trustBh = Trustworthiness.of(rows, bh.xy(), 5);
+        System.out.printf(java.util.Locale.US, "Terra week, %d nodes: trustworthiness exact %.4f (%d ms), Barnes-Hut %.4f (%d ms)%n",
+                rows.length, trustExact, exact.millis(), trustBh, bh.millis());
+        assertThat(trustBh).isCloseTo(trustExact, org.assertj.core.data.Offset.offset(0.02));
     }
 
     @Test
