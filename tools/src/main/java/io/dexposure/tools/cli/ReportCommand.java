@@ -56,7 +56,7 @@ public class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--embedding-source", description = "What the embedding map embeds: FEATURES (each node's 15 anomaly features from the per-node records) "
             + "or ROLAND (ROLAND's node embeddings; ROLAND's live update is replayed over the --snapshot file's weeks up to the map's week, "
-            + "with the --roland-* settings) (default: ${DEFAULT-VALUE}).")
+            + "with the --roland-* settings, which should be the job's; --roland and --roland-live-baselines do not apply) (default: ${DEFAULT-VALUE}).")
     EmbeddingMap.Input embeddingSource = EmbeddingMap.Input.FEATURES;
 
     @Option(names = "--embedding-max-exact-nodes", description = "Weeks with more nodes get Barnes-Hut t-SNE (or PCA) instead of exact t-SNE, which is O(n^2) per iteration (default: ${DEFAULT-VALUE}).")
@@ -73,7 +73,10 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--embedding-seed", description = "Seed of the t-SNE start (default: ${DEFAULT-VALUE}).")
     long embeddingSeed = EmbeddingMap.Settings.defaults().seed();
 
-    /** ROLAND's settings for --embedding-source roland (the job's flags and defaults). */
+    /**
+     * ROLAND's settings for --embedding-source roland: the job's own flags, so that a report can replay the ROLAND the job
+     * ran (the flags --roland and --roland-live-baselines come with them and are ignored here).
+     */
     @Mixin
     RolandOptions roland = new RolandOptions();
 
