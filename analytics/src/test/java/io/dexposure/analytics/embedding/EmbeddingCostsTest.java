@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * regular test (minutes of CPU): run it on purpose with
  * {@code mvn -pl analytics -am test -Dtest=EmbeddingCostsTest -Dembedding.costs=true -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dembedding.costs.sizes=1000,2000}, {@code -Dembedding.costs.exactMax=2000} and
- * {@code -Dembedding.costs.trustMax=2000} narrow it).
+ * {@code -Dembedding.costs.trustMax=2000} narrow it; {@code -Dembedding.costs.theta=0.8} sets Barnes-Hut's theta).
  */
 @EnabledIfSystemProperty(named = "embedding.costs", matches = "true")
 class EmbeddingCostsTest {
@@ -75,6 +75,7 @@ class EmbeddingCostsTest {
         int[] sizes = sizes("embedding.costs.sizes", "1000,2000,5000,11000");
         int exactMax = Integer.parseInt(System.getProperty("embedding.costs.exactMax", "2000"));
         int trustMax = Integer.parseInt(System.getProperty("embedding.costs.trustMax", "2000"));
+        double theta = Double.parseDouble(System.getProperty("embedding.costs.theta", String.valueOf(BarnesHutTsne.DEFAULT_THETA)));
         List<String> lines = new ArrayList<>();
         lines.add("| nodes | method | embed + DBSCAN | clusters | noise | trustworthiness (k=5) |");
         lines.add("|---|---|---|---|---|---|");
@@ -92,13 +93,14 @@ class EmbeddingCostsTest {
                 }
                 EmbeddingMap.Settings s = switch (method) {
                     case TSNE -> EmbeddingMap.Settings.defaults().withMaxExactNodes(n);
-                    case BARNES_HUT -> EmbeddingMap.Settings.defaults().withMaxExactNodes(0).withMaxBarnesHutNodes(n);
+                    case BARNES_HUT -> EmbeddingMap.Settings.defaults().withMaxExactNodes(0).withMaxBarnesHutNodes(n).withTheta(theta);
                     case PCA -> EmbeddingMap.Settings.defaults().withMaxExactNodes(0).withMaxBarnesHutNodes(0);
                 };
                 EmbeddingMap.Result map = EmbeddingMap.of("w", ids, x, s);
                 assertThat(map.method()).isEqualTo(method);
                 String trust = n <= trustMax ? String.format(Locale.US, "%.3f", Trustworthiness.of(x, map.xy(), 5)) : "-";
-                String line = String.format(Locale.US, "| %,d | %s | %.1f s | %d | %d | %s |", n, method.label(), map.millis() / 1e3,
+                String label = method == EmbeddingMap.Method.BARNES_HUT ? method.label() + " (theta " + theta + ")" : method.label();
+                String line = String.format(Locale.US, "| %,d | %s | %.1f s | %d | %d | %s |", n, label, map.millis() / 1e3,
                         map.clusters(), map.noise(), trust);
                 System.out.println(line);
                 lines.add(line);

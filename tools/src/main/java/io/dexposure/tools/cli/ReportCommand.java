@@ -74,7 +74,7 @@ public class ReportCommand implements Callable<Integer> {
     long embeddingSeed = EmbeddingMap.Settings.defaults().seed();
 
     /**
-     * ROLAND's settings for --embedding-source roland: the job's own flags, so that a report can replay the ROLAND the job
+     * ROLAND's settings for --embedding-source ROLAND: the job's own flags, so that a report can replay the ROLAND the job
      * ran (the flags --roland and --roland-live-baselines come with them and are ignored here).
      */
     @Mixin
@@ -86,6 +86,10 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = out != null ? out : Path.of(System.getProperty("dexposure.home", ".")).resolve("target/report");
+        // Built before anything is read: a ROLAND map without --snapshot (nothing to replay ROLAND on) fails here, one line.
+        EmbeddingSource source = embeddingSource == EmbeddingMap.Input.ROLAND
+                ? EmbeddingSource.roland(snapshot, reading.readerOptions(), snapshot == null ? null : reading.directory(snapshot), roland.settings())
+                : EmbeddingSource.features();
         ReportData data;
         // The per-node records feed the embedding map (and the explorer): read them whether or not --snapshot is given.
         ExplorerRecords explorerRecords;
@@ -103,9 +107,6 @@ public class ReportCommand implements Callable<Integer> {
             supply = snapshot.toAbsolutePath().resolveSibling("supply-checks.csv");
         }
         EmbeddingMap.Settings d = EmbeddingMap.Settings.defaults();
-        EmbeddingSource source = embeddingSource == EmbeddingMap.Input.ROLAND
-                ? EmbeddingSource.roland(snapshot, reading.readerOptions(), snapshot == null ? null : reading.directory(snapshot), roland.settings())
-                : EmbeddingSource.features();
         ReportAnalyses analyses = new ReportAnalyses(explorerRecords.protocolMetrics(), embeddingWeek,
                 d.withMaxExactNodes(embeddingMaxExactNodes).withMaxBarnesHutNodes(embeddingMaxBarnesHutNodes)
                         .withTheta(embeddingTheta).withSeed(embeddingSeed), supply, source);

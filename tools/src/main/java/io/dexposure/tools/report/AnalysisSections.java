@@ -126,7 +126,7 @@ public final class AnalysisSections {
                 throw new IOException("ROLAND over " + a.embeddingSource().snapshot() + ": " + e.getMessage(), e);
             }
             if (embedded == null || embedded.ids().size() < 3) {
-                return new ReportRenderer.Section(title, null, "--embedding-source roland: week " + week + " is not a complete week of "
+                return new ReportRenderer.Section(title, null, "--embedding-source ROLAND: week " + week + " is not a complete week of "
                         + a.embeddingSource().snapshot() + " (or has under 3 nodes), so ROLAND has no embeddings for it.");
             }
             rows = embedded.rows();

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the embedding map embeds ({@code --embedding-source}): the per-node records' anomaly features, or ROLAND's
+ * What the embedding map embeds ({@code --embedding-source FEATURES|ROLAND}): the per-node records' anomaly features, or ROLAND's
  * node embeddings, which the job keeps in its state and does not write out, so the report replays ROLAND (its
  * live update, {@code roland} settings) over the weeks of the snapshot file that was replayed.
  *
@@ -24,7 +24,7 @@ public record EmbeddingSource(EmbeddingMap.Input input, Path snapshot, SnapshotR
                               ProtocolDirectory directory, RolandSettings roland) {
     public EmbeddingSource {
         if (input == EmbeddingMap.Input.ROLAND && (snapshot == null || roland == null)) {
-            throw new IllegalArgumentException("--embedding-source roland replays ROLAND over the snapshot's weeks: give --snapshot FILE");
+            throw new IllegalArgumentException("--embedding-source ROLAND replays ROLAND over the snapshot's weeks: give --snapshot FILE (the file that was replayed)");
         }
     }
 
