@@ -8,8 +8,8 @@ import java.util.Random;
  * perplexity, symmetrised; Student-t affinities in the map; gradient descent with momentum (0.5, then
  * 0.8), per-coordinate gains, and early exaggeration (x12 for the first 250 iterations) so that clusters
  * form before they settle. O(n^2) time and memory per iteration, which is why {@link EmbeddingMap}
- * falls back to a PCA projection above a node threshold. Deterministic for a seed: one thread, a
- * seeded Gaussian start, a fixed summation order.
+ * uses {@link BarnesHutTsne} (which shares the start, schedule and step below) and then a PCA projection above
+ * node thresholds. Deterministic for a seed: one thread, a seeded Gaussian start, a fixed summation order.
  */
 public final class Tsne {
     /** Iterations with exaggerated input affinities and low momentum (the reference's 250). */
