@@ -12,6 +12,7 @@ import os
 import numpy as np
 import statsmodels
 from statsmodels.tsa.api import VAR
+from statsmodels.tsa.vector_ar import util
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "analyses")
 
@@ -35,6 +36,17 @@ model = VAR(y)
 sel = model.select_order(MAXLAGS)
 res = model.fit(LAGS)
 irf = res.irf(H)
+# Asymptotic (delta-method) standard errors of the orthogonalised IRFs, Lütkepohl 3.7 (IRAnalysis.cov(orth=True)),
+# and the bands statsmodels draws from them by default (stderr_type='asym'): orth_irf -+ z(1 - signif/2) * stderr,
+# for the default signif 0.05 and the sectors analysis' 0.10.
+orth_se = irf.stderr(orth=True)
+bands = {}
+for signif in (0.05, 0.10):
+    q = float(util.norm_signif_level(signif))
+    bands[f"{signif:.2f}"] = {"z": q, "lower": (irf.orth_irfs - q * orth_se).tolist(),
+                              "upper": (irf.orth_irfs + q * orth_se).tolist()}
+# The same at the BIC-chosen lag (1, where LAGS is 2), so a second companion-matrix size is checked too.
+irf_bic = model.fit(sel.selected_orders["bic"]).irf(H)
 granger = {}
 for caused in range(k):
     for causing in range(k):
@@ -55,6 +67,10 @@ golden = {
     "ma": irf.irfs.tolist(),
     "orth_irf": irf.orth_irfs.tolist(),
     "granger": granger,
+    "orth_irf_stderr": orth_se.tolist(),
+    "orth_irf_asym_bands": bands,
+    "bic_lag": {"lags": int(sel.selected_orders["bic"]), "orth_irf": irf_bic.orth_irfs.tolist(),
+                "orth_irf_stderr": irf_bic.stderr(orth=True).tolist()},
 }
 with open(os.path.join(OUT, "var_golden.json"), "w") as f:
     json.dump(golden, f, indent=1)

@@ -69,11 +69,20 @@ public final class AnomalyEnsemble {
      */
     public static List<Scored> score(double[][] features, List<String> ids, List<String> featureNames, Settings s,
                                      Autoencoder autoencoder) {
+        return score(features, null, ids, featureNames, s, autoencoder);
+    }
+
+    /**
+     * As {@link #score(double[][], List, List, Settings, Autoencoder)}, with the spread each column is
+     * standardised by given where spreads[j] is positive ({@link RobustScaler#scale(double[][], double, double[])}).
+     */
+    public static List<Scored> score(double[][] features, double[] spreads, List<String> ids, List<String> featureNames,
+                                     Settings s, Autoencoder autoencoder) {
         int n = features.length;
         if (n < 3) {
             throw new IllegalArgumentException("anomaly ensemble: " + n + " rows, need at least 3");
         }
-        double[][] z = RobustScaler.scale(features, s.clip());
+        double[][] z = RobustScaler.scale(features, s.clip(), spreads);
         double[][] detector = new double[DETECTORS.size() + (autoencoder == null ? 0 : 1)][];
         if (autoencoder != null) {
             detector[DETECTORS.size()] = autoencoder.next(z);

@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * One of the week's most anomalous nodes on the anomalies topic (key = node id): its rank, the ensemble
- * score, each detector's own score and the features that drive it. The week's top N only (a flag).
+ * score, each detector's own score, what the week's collapses cost it, and the features that drive it. The
+ * week's top N only (a flag).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "week", "rank", "node", "name", "category", "ensemble", "isolationForest", "kmeansDistance",
-        "dbscanCoreDistance", "pcaError", "dbscanNoise", "drivers", "nodesScored", "features"})
+        "dbscanCoreDistance", "pcaError", "autoencoderError", "dbscanNoise", "collapseLossUsd", "creditorLossUsd", "drivers",
+        "nodesScored", "features"})
 public class AnomalyRecord {
     /** week + ":" + node. */
     public String id;
@@ -33,6 +35,12 @@ public class AnomalyRecord {
     public double dbscanCoreDistance;
     /** Squared PCA reconstruction error. */
     public double pcaError;
+    /** Squared autoencoder reconstruction error; absent when the autoencoder is left out. */
+    public Double autoencoderError;
+    /** USD the network lost holding this node, if it collapsed this week (see CollapseLosses); else 0. */
+    public double collapseLossUsd;
+    /** USD this node lost on its holdings of the week's collapsing issuers; 0 if it held none. */
+    public double creditorLossUsd;
     /** Whether DBSCAN left it outside every cluster. */
     public boolean dbscanNoise;
     /** The features with the largest |robust z|, largest first, as "name=z". */
@@ -64,6 +72,9 @@ public class AnomalyRecord {
             r.kmeansDistance = s.scores()[1];
             r.dbscanCoreDistance = s.scores()[2];
             r.pcaError = s.scores()[3];
+            r.autoencoderError = s.scores().length > AnomalyEnsemble.DETECTORS.size() ? s.scores()[AnomalyEnsemble.DETECTORS.size()] : null;
+            r.collapseLossUsd = week.features().losses().ownLossUsd(s.id());
+            r.creditorLossUsd = week.features().losses().creditorLossUsd(s.id());
             r.dbscanNoise = s.dbscanNoise();
             r.drivers = s.drivers().toArray(String[]::new);
             r.nodesScored = week.ranking().size();

@@ -4,6 +4,7 @@ import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.week.NetworkWeek;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,18 +16,29 @@ import java.util.Set;
  * change since last week. Levels are logs (USD and degrees span orders of magnitude); changes are
  * differences of those logs, so -2.3 is a 90 % fall whatever the size. A node new this week has
  * changes of 0. Community change = 1 - Jaccard of its Infomap community's members this week and last
- * (community ids are per week, members are not).
+ * (community ids are per week, members are not). The last two are what the week's collapsing issuers
+ * cost ({@link CollapseLosses}), in basis points of last week's total exposure: the node's own loss if it
+ * collapsed, and its loss as a creditor of those that did; 0 for every node in a week without a collapse.
+ * They are standardised on that fixed scale (1 bp a unit, so the clip is 10 bp), not on their own spread.
  */
 public final class ProtocolFeatures {
     public static final List<String> NAMES = List.of("log_tvl", "log_in_strength", "log_out_strength",
             "log_in_degree", "log_out_degree", "log_pagerank", "betweenness", "curvature",
             "d_log_tvl", "d_log_in_strength", "d_log_out_strength", "d_log_in_degree", "d_log_out_degree",
-            "d_log_pagerank", "community_change");
+            "d_log_pagerank", "community_change", "collapse_loss_bp", "creditor_loss_bp");
     /** Index of the first change feature in {@link #NAMES}: levels before it, changes from it on. */
     public static final int FIRST_CHANGE = 8;
 
-    /** ids[i] and rows[i] = NAMES-ordered features of node i; metrics[i] its record. */
-    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows) {
+    /** Indices of the two loss features in {@link #NAMES}. */
+    public static final int COLLAPSE_LOSS = 15;
+    public static final int CREDITOR_LOSS = 16;
+
+    /**
+     * ids[i] and rows[i] = NAMES-ordered features of node i; metrics[i] its record; spreads[j] the scale the
+     * robust standardisation divides column j by, NaN where the column's own spread is right; losses the week's
+     * collapse losses the two loss features came from.
+     */
+    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows, double[] spreads, CollapseLosses losses) {
         public String id(int i) {
             return metrics.get(i).node;
         }
@@ -35,7 +47,18 @@ public final class ProtocolFeatures {
     private ProtocolFeatures() {
     }
 
+    /** The features without the loss features' links (both 0): for callers that only have the metrics. */
     public static Week of(List<ProtocolMetrics> current, List<ProtocolMetrics> previous) {
+        return of(current, previous, CollapseLosses.NONE);
+    }
+
+    /** A week's features read from the two networks themselves, losses included. */
+    public static Week of(NetworkWeek current, NetworkWeek previous, CollapseLosses.Settings settings) {
+        return of(metricsOf(current), previous == null ? null : metricsOf(previous),
+                CollapseLosses.between(previous, current, settings));
+    }
+
+    public static Week of(List<ProtocolMetrics> current, List<ProtocolMetrics> previous, CollapseLosses losses) {
         Map<String, ProtocolMetrics> before = new HashMap<>();
         if (previous != null) {
             previous.forEach(m -> before.put(m.node, m));
@@ -66,9 +89,16 @@ public final class ProtocolFeatures {
                                 pair -> communityChange(m, b, communityNow, communityBefore))
                         : communityChange(m, b, communityNow, communityBefore);
             }
+            row[COLLAPSE_LOSS] = losses.ownLossBp(m.node);
+            row[CREDITOR_LOSS] = losses.creditorLossBp(m.node);
             rows[i] = row;
         }
-        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows);
+        double[] spreads = new double[NAMES.size()];
+        Arrays.fill(spreads, Double.NaN);
+        // Their own spread is no scale: nearly every node loses nothing, so a $10 k loss would reach the clip
+        // like a collapse. A basis point of the whole network is the unit instead.
+        spreads[COLLAPSE_LOSS] = spreads[CREDITOR_LOSS] = 1;
+        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows, spreads, losses);
     }
 
     /**

@@ -1,19 +1,24 @@
 package io.dexposure.analytics.anomaly;
 
 import io.dexposure.analytics.metrics.ProtocolMetrics;
+import io.dexposure.analytics.week.NetworkWeek;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Anomaly scoring week after week, fed in week order (it keeps last week's per-node metrics for the
- * change features): the week's nodes scored by the ensemble, most anomalous first. The first week is
- * scored on levels alone (its changes are 0).
+ * Anomaly scoring week after week, fed in week order (it keeps last week for the change features): the
+ * week's nodes scored by the ensemble, most anomalous first. The first week is scored on levels alone (its
+ * changes are 0). Fed whole networks it also reads what the week's collapses cost ({@link CollapseLosses});
+ * fed per-node metrics only, those two features are 0.
  */
 public final class WeeklyAnomalies {
     private final AnomalyEnsemble.Settings settings;
     private final boolean changesOnly;
     private final Autoencoder autoencoder;
+    private final CollapseLosses.Settings losses;
     private List<ProtocolMetrics> previous;
+    private NetworkWeek previousNetwork;
 
     /**
      * @param changesOnly score on the week-over-week change features only, leaving out the levels
@@ -25,9 +30,16 @@ public final class WeeklyAnomalies {
 
     /** @param autoencoder a fifth detector trained week after week on its rolling window, or null */
     public WeeklyAnomalies(AnomalyEnsemble.Settings settings, boolean changesOnly, Autoencoder autoencoder) {
+        this(settings, changesOnly, autoencoder, CollapseLosses.Settings.defaults());
+    }
+
+    /** @param losses when an issuer counts as collapsing, for the loss features */
+    public WeeklyAnomalies(AnomalyEnsemble.Settings settings, boolean changesOnly, Autoencoder autoencoder,
+                           CollapseLosses.Settings losses) {
         this.settings = settings;
         this.changesOnly = changesOnly;
         this.autoencoder = autoencoder;
+        this.losses = losses;
     }
 
     /** One week's result: the ranking and the feature rows it came from. */
@@ -46,9 +58,17 @@ public final class WeeklyAnomalies {
         }
     }
 
+    /** The next week from its per-node metrics alone (no loss features). */
     public Week next(List<ProtocolMetrics> week) {
         Week scored = score(week, previous);
         previous = week;
+        return scored;
+    }
+
+    /** The next week from its network (loss features included). */
+    public Week next(NetworkWeek week) {
+        Week scored = score(week, previousNetwork);
+        previousNetwork = week;
         return scored;
     }
 
@@ -57,18 +77,27 @@ public final class WeeklyAnomalies {
      * hold the previous week themselves (the streaming operator keeps it in Flink state).
      */
     public Week score(List<ProtocolMetrics> week, List<ProtocolMetrics> previous) {
-        ProtocolFeatures.Week features = ProtocolFeatures.of(week, previous);
+        return score(ProtocolFeatures.of(week, previous));
+    }
+
+    /** As {@link #score(List, List)}, from the two networks, with what the week's collapses cost. */
+    public Week score(NetworkWeek week, NetworkWeek previous) {
+        return score(ProtocolFeatures.of(week, previous, losses));
+    }
+
+    private Week score(ProtocolFeatures.Week features) {
         List<String> ids = features.metrics().stream().map(m -> m.node).toList();
         if (!changesOnly) {
-            return new Week(features.week(), features,
-                    AnomalyEnsemble.score(features.rows(), ids, ProtocolFeatures.NAMES, settings, autoencoder));
+            return new Week(features.week(), features, AnomalyEnsemble.score(features.rows(), features.spreads(), ids,
+                    ProtocolFeatures.NAMES, settings, autoencoder));
         }
         int first = ProtocolFeatures.FIRST_CHANGE;
+        int all = ProtocolFeatures.NAMES.size();
         double[][] rows = new double[features.rows().length][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(features.rows()[i], first, ProtocolFeatures.NAMES.size());
+            rows[i] = Arrays.copyOfRange(features.rows()[i], first, all);
         }
-        return new Week(features.week(), features, AnomalyEnsemble.score(rows, ids,
-                ProtocolFeatures.NAMES.subList(first, ProtocolFeatures.NAMES.size()), settings, autoencoder));
+        return new Week(features.week(), features, AnomalyEnsemble.score(rows, Arrays.copyOfRange(features.spreads(), first, all),
+                ids, ProtocolFeatures.NAMES.subList(first, all), settings, autoencoder));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * maps are comparable and theta = 0 follows exact t-SNE's gradient (up to the 1e-12 floors exact t-SNE
  * puts on p and q).
  *
- * <p>The nearest neighbours are found by a scan over all pairs, O(n^2 d) once: on the 15-feature rows of an
+ * <p>The nearest neighbours are found by a scan over all pairs, O(n^2 d) once: on the feature rows of an
  * 11,000-node week that is a small part of the whole run (docs/analyses.md), and in 15 or more dimensions a
  * space-partitioning tree prunes little (the anomaly package measured its k-d tree slower than the scan for
  * k-nearest queries in these features). Deterministic for a seed: one thread, fixed orders throughout.

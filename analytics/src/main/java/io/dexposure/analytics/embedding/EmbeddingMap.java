@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A week's protocols on a 2-D map, as the seed's t-SNE notebook draws them: the anomaly detectors' 15
+ * A week's protocols on a 2-D map, as the seed's t-SNE notebook draws them: the anomaly detectors'
  * features ({@link ProtocolFeatures}, this week and last), robustly standardised ({@link RobustScaler},
  * clipped as the ensemble clips), or ROLAND's node embeddings (given as rows, see {@link Input}), embedded by
  * exact {@link Tsne} when the week has at most {@code maxExactNodes} nodes, by {@link BarnesHutTsne} up to
@@ -53,7 +53,7 @@ public final class EmbeddingMap {
 
     /** What the rows embedded are. */
     public enum Input {
-        /** The 15 anomaly features, robust z-scores ({@link #ofWeek}). */
+        /** The anomaly features ({@link ProtocolFeatures}), robust z-scores ({@link #ofWeek}). */
         FEATURES("anomaly features"),
         /** ROLAND's last-layer node states after the week (its link decoder's input), as they are. */
         ROLAND("ROLAND embeddings");

@@ -10,18 +10,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seed's first notebook (phase transitions) on the weekly metrics: curvature and entropy series, their
- * change points found by the monitor's own detector ({@link ChangePointDetector}, the two-sided CUSUM the
- * regime-change alert rule runs, with that rule's warm-up, drift and threshold), and each crisis compared
- * with the weeks before and after it (mean of each metric over the {@code window} weeks before the crisis
- * starts and over the {@code window} weeks after it ends).
+ * The seed's first notebook (phase transitions) on the weekly metrics: curvature, entropy and concentration
+ * series, their change points by one of two {@link Method}s, both the regime-change rule's two-sided CUSUM
+ * with its drift and threshold (the rule as the job runs it, with its warm-up; or offline, with a baseline from
+ * the whole series), and each crisis compared with the weeks before and after it (mean of each metric over the
+ * {@code window} weeks before the crisis starts and over the {@code window} weeks after it ends).
  */
 public final class PhaseTransitions {
-    /** Drawn by default: mean Ollivier-Ricci curvature, entropy of the link-exposure shares, entropy rate of the walk. */
-    public static final List<String> DEFAULT_METRICS = List.of("curvatureMean", "exposureEntropy", "entropyRate");
+    /**
+     * Drawn by default: mean Ollivier-Ricci curvature, entropy of the link-exposure shares, entropy rate of the walk,
+     * and the TVL concentration (HHI), one of the regime-change rule's own metrics and the one a collapse of large
+     * protocols moves most (on the shipped sample the only one of the four whose Terra weeks stand out of its usual
+     * weekly swing).
+     */
+    public static final List<String> DEFAULT_METRICS = List.of("curvatureMean", "exposureEntropy", "entropyRate", "tvlHhi");
 
-    /** One metric's weekly values (NaN where missing) and the weeks where the detector raised a change point. */
-    public record Series(String metric, List<String> weeks, double[] values, List<String> changePoints) {
+    /** How the change points are drawn. */
+    public enum Method {
+        /**
+         * {@link ChangePointDetector} week by week with the rule's warm-up: exactly the weeks the job's
+         * regime-change alert fires on, and none in the first warm-up weeks of a series.
+         */
+        RULE_CUSUM("the regime-change rule's CUSUM, as the job runs it (baseline learned over a warm-up)"),
+        /**
+         * {@link WholeSeriesCusum}: the rule's statistic, drift and threshold, the baseline from the whole series;
+         * for an offline report, which knows every week and so needs no warm-up.
+         */
+        WHOLE_SERIES_CUSUM("the regime-change rule's CUSUM offline, its baseline the median and MAD of the whole series' weekly changes (no warm-up)");
+
+        private final String description;
+
+        Method(String description) {
+            this.description = description;
+        }
+
+        /** A sentence for a report: what drew the points. */
+        public String description() {
+            return description;
+        }
+    }
+
+    /** One metric's weekly values (NaN where missing) and the weeks where the method raised a change point. */
+    public record Series(String metric, List<String> weeks, double[] values, List<String> changePoints, Method method) {
     }
 
     /** A crisis against its surroundings: per metric, mean before, during and after (NaN when no week). */
@@ -36,8 +66,13 @@ public final class PhaseTransitions {
     private PhaseTransitions() {
     }
 
-    /** Each metric's series with the regime-change rule's CUSUM settings from {@code thresholds}. */
+    /** Each metric's series with the regime-change rule's CUSUM as the job runs it (settings from {@code thresholds}). */
     public static List<Series> series(List<WeekMetrics> weeks, List<String> metrics, AlertThresholds thresholds) {
+        return series(weeks, metrics, thresholds, Method.RULE_CUSUM);
+    }
+
+    /** Each metric's series, change points by {@code method} with the rule's drift and threshold (and warm-up, for the rule's own). */
+    public static List<Series> series(List<WeekMetrics> weeks, List<String> metrics, AlertThresholds thresholds, Method method) {
         int warmup = thresholds.integer("regime-change.warmup-weeks");
         double drift = thresholds.number("regime-change.drift");
         double threshold = thresholds.number("regime-change.threshold");
@@ -46,15 +81,21 @@ public final class PhaseTransitions {
         for (String metric : metrics) {
             WeekMetricField field = WeekMetricField.of(metric, "phase transitions");
             double[] values = new double[weeks.size()];
-            ChangePointDetector detector = new ChangePointDetector();
             List<String> changes = new ArrayList<>();
             for (int k = 0; k < weeks.size(); k++) {
                 values[k] = field.valueIn(weeks.get(k));
-                if (detector.update(values[k], warmup, drift, threshold) != null) {
-                    changes.add(weekIds.get(k));
-                }
             }
-            out.add(new Series(metric, weekIds, values, changes));
+            if (method == Method.RULE_CUSUM) {
+                ChangePointDetector detector = new ChangePointDetector();
+                for (int k = 0; k < weeks.size(); k++) {
+                    if (detector.update(values[k], warmup, drift, threshold) != null) {
+                        changes.add(weekIds.get(k));
+                    }
+                }
+            } else {
+                WholeSeriesCusum.find(values, drift, threshold).changePoints().forEach(k -> changes.add(weekIds.get(k)));
+            }
+            out.add(new Series(metric, weekIds, values, changes, method));
         }
         return out;
     }

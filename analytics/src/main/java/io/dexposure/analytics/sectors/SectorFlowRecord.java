@@ -15,7 +15,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "week", "previous", "priced", "sectors", "crossFlows", "varWindowWeeks", "varNote", "varSectors",
         "varCriterion", "varSelectedLag", "varLag", "varNobs", "varAic", "varBic", "varParamNames", "varParams", "varStderr",
-        "varGrangerP", "varIrf", "varIrfLower", "varIrfUpper", "varBootstrapDraws"})
+        "varGrangerP", "varIrf", "varIrfBands", "varIrfLower", "varIrfUpper", "varIrfStderr", "varBootstrapDraws"})
 public class SectorFlowRecord {
     /** week + ":sector-flows". */
     public String id;
@@ -48,9 +48,14 @@ public class SectorFlowRecord {
     public Double[][] varGrangerP;
     /** [step][response][impulse], USD billions per one-s.d. orthogonal shock; step 0 is the impact. */
     public double[][][] varIrf;
-    /** Bootstrap band of varIrf (null without bootstrap draws). */
+    /** How varIrfLower/varIrfUpper were drawn: "asymptotic" or "bootstrap" (null without bands). */
+    public String varIrfBands;
+    /** Band of varIrf at 90 % (null without bands: bootstrap with 0 draws). */
     public double[][][] varIrfLower;
     public double[][][] varIrfUpper;
+    /** Delta-method standard errors of varIrf, asymptotic bands only: bands at any level are varIrf +- z * these. */
+    public double[][][] varIrfStderr;
+    /** Bootstrap draws kept (0 for asymptotic bands). */
     public Integer varBootstrapDraws;
 
     public SectorFlowRecord() {
@@ -134,9 +139,11 @@ public class SectorFlowRecord {
             }
         }
         r.varIrf = v.irf();
-        if (v.bootstrapDraws() > 0) {
+        if (v.irfBandMethod() != null) {
+            r.varIrfBands = v.irfBandMethod().flagValue();
             r.varIrfLower = v.irfLower();
             r.varIrfUpper = v.irfUpper();
+            r.varIrfStderr = v.irfStderr();
         }
         r.varBootstrapDraws = v.bootstrapDraws();
         return r;

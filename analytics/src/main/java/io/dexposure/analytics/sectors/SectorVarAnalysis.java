@@ -10,15 +10,34 @@ import java.util.Map;
 /**
  * An analyst's window of weekly sector flows through a VAR: which sectors (named, or the largest by
  * mean TVL), their weekly net inflow in USD billions as the series, lag by AIC or BIC on a common
- * sample, then coefficients, orthogonalised impulse responses with seeded bootstrap bands and
- * pairwise Granger p-values. Sectors whose flow never changes are left out (they make sigma_u singular).
+ * sample, then coefficients, orthogonalised impulse responses with confidence bands (asymptotic, or a
+ * seeded residual bootstrap: {@link IrfBandMethod}) and pairwise Granger p-values. Sectors whose flow never changes are left out (they make sigma_u singular).
  */
 public final class SectorVarAnalysis {
-    /** Every knob, with the defaults the {@code sectors} command documents. */
+    /**
+     * Every knob, with the defaults the {@code sectors} command documents. The command keeps bootstrap bands
+     * (500 draws): it fits once, offline, where the draws cost a fraction of a second (docs/analyses.md), and
+     * percentile bands need no normality of the estimates in a window of a few dozen weeks. The streaming
+     * operator, which refits every week, defaults to asymptotic bands ({@link RollingSectorVar.Settings#defaults()}).
+     *
+     * @param irfBands             how the IRF bands are drawn
+     * @param bootstrapRepetitions draws for bootstrap bands (0: no bands); unused by asymptotic bands
+     * @param alpha                bands cover 1 - alpha
+     * @param seed                 bootstrap seed
+     */
     public record Settings(List<String> sectors, int topSectors, int maxLags, String criterion, int horizon,
-                           int bootstrapRepetitions, double alpha, long seed) {
+                           IrfBandMethod irfBands, int bootstrapRepetitions, double alpha, long seed) {
+        public Settings {
+            java.util.Objects.requireNonNull(irfBands, "irfBands");
+        }
+
         public static Settings defaults() {
-            return new Settings(List.of(), 4, 4, "aic", 8, 500, 0.10, 17L);
+            return new Settings(List.of(), 4, 4, "aic", 8, IrfBandMethod.BOOTSTRAP, 500, 0.10, 17L);
+        }
+
+        /** These settings with other IRF bands. */
+        public Settings withBands(IrfBandMethod method, int repetitions) {
+            return new Settings(sectors, topSectors, maxLags, criterion, horizon, method, repetitions, alpha, seed);
         }
     }
 
@@ -32,14 +51,17 @@ public final class SectorVarAnalysis {
      * @param params       statsmodels layout: [const, L1.s0 .. L1.sk-1, L2 ..][equation]
      * @param stderr       same layout
      * @param irf          [step][response][impulse], USD billions per one-s.d. orthogonal shock
-     * @param irfLower     bootstrap band, same layout
-     * @param irfUpper     bootstrap band, same layout
+     * @param irfBandMethod how irfLower and irfUpper were drawn; null when there are no bands (bootstrap, 0 draws)
+     * @param irfLower     lower band, same layout (null without bands)
+     * @param irfUpper     upper band, same layout (null without bands)
+     * @param irfStderr    asymptotic standard errors of irf, same layout (null for bootstrap bands)
+     * @param bootstrapDraws draws kept for bootstrap bands, 0 for asymptotic ones
      * @param grangerP     [caused][causing] F-test p-value, NaN on the diagonal
      */
     public record Result(List<String> weeks, List<String> sectors, double[][] flowsBillions, double[][] criteria,
                          String criterion, int lag, int selectedLag, int nobs, double aic, double bic, double[][] params,
-                         double[][] stderr, double[][][] irf, double[][][] irfLower, double[][][] irfUpper,
-                         int bootstrapDraws, double alpha, double[][] grangerP, List<String> droppedSectors) {
+                         double[][] stderr, double[][][] irf, IrfBandMethod irfBandMethod, double[][][] irfLower,
+                         double[][][] irfUpper, double[][][] irfStderr, int bootstrapDraws, double alpha, double[][] grangerP, List<String> droppedSectors) {
     }
 
     private SectorVarAnalysis() {
@@ -106,8 +128,11 @@ public final class SectorVarAnalysis {
                 stderr[r][j] = var.standardError(r, j);
             }
         }
-        VectorAutoregression.IrfBands bands = var.bootstrapBands(settings.horizon(), settings.bootstrapRepetitions(),
-                settings.alpha(), settings.seed());
+        VectorAutoregression.IrfBands bands = switch (settings.irfBands()) {
+            case ASYMPTOTIC -> var.asymptoticBands(settings.horizon(), settings.alpha());
+            case BOOTSTRAP -> settings.bootstrapRepetitions() > 0 ? var.bootstrapBands(settings.horizon(),
+                    settings.bootstrapRepetitions(), settings.alpha(), settings.seed()) : null;
+        };
         double[][] granger = new double[k][k];
         for (int caused = 0; caused < k; caused++) {
             for (int causing = 0; causing < k; causing++) {
@@ -117,8 +142,10 @@ public final class SectorVarAnalysis {
         List<String> weekNames = new ArrayList<>();
         weeks.forEach(w -> weekNames.add(w.week()));
         return new Result(weekNames, kept, y, selection.criteria(), settings.criterion(), lag, selected, var.nobs(),
-                var.aic(), var.bic(), params, stderr, var.orthogonalisedIrf(settings.horizon()), bands.lower(),
-                bands.upper(), bands.draws(), settings.alpha(), granger, dropped);
+                var.aic(), var.bic(), params, stderr, var.orthogonalisedIrf(settings.horizon()),
+                bands == null ? null : bands.method(), bands == null ? null : bands.lower(),
+                bands == null ? null : bands.upper(), bands == null ? null : bands.stderr(),
+                bands == null ? 0 : bands.draws(), settings.alpha(), granger, dropped);
     }
 
     /** The n sectors with the largest mean TVL over the window ("other" included if it is large). */
@@ -151,8 +178,12 @@ public final class SectorVarAnalysis {
         m.put("params", r.params());
         m.put("stderr", r.stderr());
         m.put("irf", r.irf());
+        m.put("irfBands", r.irfBandMethod() == null ? null : r.irfBandMethod().flagValue());
         m.put("irfLower", r.irfLower());
         m.put("irfUpper", r.irfUpper());
+        if (r.irfStderr() != null) {
+            m.put("irfStderr", r.irfStderr());
+        }
         m.put("bootstrapDraws", r.bootstrapDraws());
         m.put("alpha", r.alpha());
         m.put("grangerPValues", r.grangerP());

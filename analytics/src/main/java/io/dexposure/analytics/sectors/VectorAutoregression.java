@@ -1,6 +1,7 @@
 package io.dexposure.analytics.sectors;
 
 import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -16,7 +17,8 @@ import java.util.SplittableRandom;
  * golden values: sigma_u with the degrees-of-freedom correction (nobs - kp - 1), information criteria
  * on the ML sigma (Lütkepohl), lag selection on a common sample (the first maxLags - p observations
  * left out), orthogonalised impulse responses through the Cholesky factor of sigma_u, Granger
- * causality as statsmodels' F form (denominator df = k * df_resid).
+ * causality as statsmodels' F form (denominator df = k * df_resid), confidence bands of the orthogonalised
+ * impulse responses either asymptotic (delta method, as statsmodels' default) or by residual bootstrap.
  *
  * <p>Data: {@code y[t][j]}, time t, variable j. Coefficients: {@code intercept[j]} and
  * {@code lag(l)[j][i]}, the effect of variable i at lag l on equation j.
@@ -356,7 +358,37 @@ public final class VectorAutoregression {
                 }
             }
         }
-        return new IrfBands(lower, upper, kept, failed);
+        return new IrfBands(IrfBandMethod.BOOTSTRAP, lower, upper, null, kept, failed);
+    }
+
+    /**
+     * Delta-method standard errors of the orthogonalised IRFs [step][response][impulse], statsmodels'
+     * {@code irf(h).stderr(orth=True)}: see {@link OrthogonalisedIrfCovariance}.
+     */
+    public double[][][] orthogonalisedIrfStandardErrors(int horizon) {
+        return OrthogonalisedIrfCovariance.standardErrors(lagMatrices(), maCoefficients(horizon), choleskyFactor(), sigmaU,
+                ztzInverse, nobs);
+    }
+
+    /**
+     * Asymptotic (1 - alpha) bands of the orthogonalised IRFs: estimate +- z_(1-alpha/2) delta-method standard
+     * errors, what statsmodels draws with {@code stderr_type='asym'}. Deterministic, and no refits.
+     */
+    public IrfBands asymptoticBands(int horizon, double alpha) {
+        double[][][] irf = orthogonalisedIrf(horizon);
+        double[][][] se = orthogonalisedIrfStandardErrors(horizon);
+        double z = new NormalDistribution().inverseCumulativeProbability(1 - alpha / 2);
+        double[][][] lower = new double[horizon + 1][k][k];
+        double[][][] upper = new double[horizon + 1][k][k];
+        for (int h = 0; h <= horizon; h++) {
+            for (int r = 0; r < k; r++) {
+                for (int c = 0; c < k; c++) {
+                    lower[h][r][c] = irf[h][r][c] - z * se[h][r][c];
+                    upper[h][r][c] = irf[h][r][c] + z * se[h][r][c];
+                }
+            }
+        }
+        return new IrfBands(IrfBandMethod.ASYMPTOTIC, lower, upper, se, 0, 0);
     }
 
     /** Linear interpolation between order statistics (numpy's default). */
@@ -370,8 +402,12 @@ public final class VectorAutoregression {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    /** Bootstrap bands [step][response][impulse], with how many draws made them. */
-    public record IrfBands(double[][][] lower, double[][][] upper, int draws, int failedDraws) {
+    /**
+     * Bands [step][response][impulse] and how they were made: the standard errors for asymptotic bands (null for
+     * bootstrap ones), the draws kept and failed for bootstrap bands (0 for asymptotic ones).
+     */
+    public record IrfBands(IrfBandMethod method, double[][][] lower, double[][][] upper, double[][][] stderr, int draws,
+                           int failedDraws) {
     }
 
     /**

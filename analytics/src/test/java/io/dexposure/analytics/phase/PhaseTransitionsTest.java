@@ -31,7 +31,7 @@ class PhaseTransitionsTest {
     @Test
     void changePointsAreTheRegimeRulesOwn() {
         AlertThresholds t = AlertThresholds.defaults();
-        List<PhaseTransitions.Series> series = PhaseTransitions.series(weeks(), PhaseTransitions.DEFAULT_METRICS, t);
+        List<PhaseTransitions.Series> series = PhaseTransitions.series(weeks(), PhaseTransitions.DEFAULT_METRICS.subList(0, 3), t);
         PhaseTransitions.Series curvature = series.get(0);
         assertThat(curvature.changePoints()).containsExactly("2022-05-23");
         // The same detector fed by hand gives the same weeks.
@@ -48,8 +48,31 @@ class PhaseTransitionsTest {
     }
 
     @Test
+    void theWholeSeriesMethodFindsAShiftTheWarmUpHidesAndSaysSo() {
+        // The drop moved into the warm-up (week 4 of 30), with Gaussian wobble.
+        List<WeekMetrics> early = weeks();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        for (int k = 0; k < early.size(); k++) {
+            early.get(k).curvatureMean = (k < 4 ? -0.1 : -0.5) + 0.01 * random.nextGaussian();
+        }
+        AlertThresholds t = AlertThresholds.defaults();
+        PhaseTransitions.Series rule = PhaseTransitions.series(early, List.of("curvatureMean"), t).get(0);
+        PhaseTransitions.Series offline = PhaseTransitions.series(early, List.of("curvatureMean"), t,
+                PhaseTransitions.Method.WHOLE_SERIES_CUSUM).get(0);
+        assertThat(rule.changePoints()).isEmpty();
+        assertThat(rule.method()).isEqualTo(PhaseTransitions.Method.RULE_CUSUM);
+        assertThat(offline.changePoints()).containsExactly("2022-01-31");
+        assertThat(offline.method().description()).contains("whole series").contains("no warm-up");
+        // The straight exposure entropy and the constant entropy rate (one week missing) stay quiet.
+        List<PhaseTransitions.Series> all = PhaseTransitions.series(early, PhaseTransitions.DEFAULT_METRICS.subList(0, 3), t,
+                PhaseTransitions.Method.WHOLE_SERIES_CUSUM);
+        assertThat(all.get(1).changePoints()).isEmpty();
+        assertThat(all.get(2).changePoints()).isEmpty();
+    }
+
+    @Test
     void crisisAgainstTheWeeksAroundIt() {
-        List<PhaseTransitions.Series> series = PhaseTransitions.series(weeks(), PhaseTransitions.DEFAULT_METRICS,
+        List<PhaseTransitions.Series> series = PhaseTransitions.series(weeks(), PhaseTransitions.DEFAULT_METRICS.subList(0, 3),
                 AlertThresholds.defaults());
         PhaseTransitions.Comparison c = PhaseTransitions.compare(series, List.of(new PhaseTransitions.Period("drop",
                 LocalDate.of(2022, 5, 23), LocalDate.of(2022, 5, 30))), 4).get(0);

@@ -33,7 +33,7 @@ class SectorVarAnalysisTest {
     @Test
     void findsTheLeadLagAndLeavesOutAFlatSector() {
         SectorVarAnalysis.Result r = SectorVarAnalysis.analyse(weeks(), new SectorVarAnalysis.Settings(
-                List.of(), 4, 3, "bic", 4, 100, 0.1, 1));
+                List.of(), 4, 3, "bic", 4, IrfBandMethod.BOOTSTRAP, 100, 0.1, 1));
         assertThat(SectorVarAnalysis.largestSectors(weeks(), 2)).containsExactly("Flat", "A");
         assertThat(r.sectors()).containsExactly("A", "B", "C");
         assertThat(r.droppedSectors()).containsExactly("Flat");
@@ -46,15 +46,44 @@ class SectorVarAnalysisTest {
         // A shock in A moves B one week later, with a band away from zero.
         assertThat(r.irfLower()[1][1][0]).isGreaterThan(0);
         assertThat(r.flowsBillions()[0][0]).isCloseTo(weeks().get(0).sector("A").netInflowUsd() / 1e9, within(1e-12));
+        assertThat(r.irfBandMethod()).isEqualTo(IrfBandMethod.BOOTSTRAP);
+        assertThat(r.irfStderr()).isNull();
+    }
+
+    @Test
+    void asymptoticBandsFindTheSameLeadLagWithoutDraws() {
+        SectorVarAnalysis.Settings settings = new SectorVarAnalysis.Settings(List.of(), 4, 3, "bic", 4,
+                IrfBandMethod.ASYMPTOTIC, 100, 0.1, 1);
+        SectorVarAnalysis.Result r = SectorVarAnalysis.analyse(weeks(), settings);
+        assertThat(r.irfBandMethod()).isEqualTo(IrfBandMethod.ASYMPTOTIC);
+        assertThat(r.bootstrapDraws()).isZero();
+        assertThat(r.irfLower()[1][1][0]).as("B one week after a shock in A").isGreaterThan(0);
+        // Symmetric around the estimate by construction: estimate +- z(0.95) standard errors.
+        double z = 1.6448536269514722;
+        assertThat(r.irfUpper()[2][2][1] - r.irf()[2][2][1]).isCloseTo(z * r.irfStderr()[2][2][1], within(1e-12));
+        assertThat(r.irf()[2][2][1] - r.irfLower()[2][2][1]).isCloseTo(z * r.irfStderr()[2][2][1], within(1e-12));
+        // Deterministic: no seed in it.
+        SectorVarAnalysis.Result again = SectorVarAnalysis.analyse(weeks(), new SectorVarAnalysis.Settings(List.of(), 4, 3,
+                "bic", 4, IrfBandMethod.ASYMPTOTIC, 100, 0.1, 99));
+        assertThat(again.irfLower()).isDeepEqualTo(r.irfLower());
+    }
+
+    @Test
+    void bootstrapWithoutDrawsLeavesTheBandsOut() {
+        SectorVarAnalysis.Result r = SectorVarAnalysis.analyse(weeks(), new SectorVarAnalysis.Settings(List.of(), 4, 3,
+                "bic", 4, IrfBandMethod.BOOTSTRAP, 0, 0.1, 1));
+        assertThat(r.irfBandMethod()).isNull();
+        assertThat(r.irfLower()).isNull();
+        assertThat(r.irf()).isNotNull();
     }
 
     @Test
     void unknownSectorOrCriterionIsOneClearError() {
         assertThatThrownBy(() -> SectorVarAnalysis.analyse(weeks(), new SectorVarAnalysis.Settings(
-                List.of("A", "Lending"), 4, 3, "aic", 4, 10, 0.1, 1)))
+                List.of("A", "Lending"), 4, 3, "aic", 4, IrfBandMethod.BOOTSTRAP, 10, 0.1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("sector VAR: no sector 'Lending' in the window; sectors: [A, B, C, Flat]");
         assertThatThrownBy(() -> SectorVarAnalysis.analyse(weeks(), new SectorVarAnalysis.Settings(
-                List.of(), 4, 3, "xic", 4, 10, 0.1, 1)))
+                List.of(), 4, 3, "xic", 4, IrfBandMethod.BOOTSTRAP, 10, 0.1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown lag criterion 'xic'");
     }
 }

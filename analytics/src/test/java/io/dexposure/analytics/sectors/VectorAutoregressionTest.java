@@ -130,6 +130,51 @@ class VectorAutoregressionTest {
     }
 
     @Test
+    void asymptoticIrfStandardErrorsMatchStatsmodelsAtTwoLagOrders() {
+        int h = golden.get("horizon").asInt();
+        assertCells(VectorAutoregression.fit(y, golden.get("lags").asInt()).orthogonalisedIrfStandardErrors(h),
+                golden.get("orth_irf_stderr"), "stderr");
+        JsonNode other = golden.get("bic_lag");
+        assertThat(other.get("lags").asInt()).isNotEqualTo(golden.get("lags").asInt());
+        VectorAutoregression v1 = VectorAutoregression.fit(y, other.get("lags").asInt());
+        assertCells(v1.orthogonalisedIrf(h), other.get("orth_irf"), "VAR(1) irf");
+        assertCells(v1.orthogonalisedIrfStandardErrors(h), other.get("orth_irf_stderr"), "VAR(1) stderr");
+    }
+
+    @Test
+    void asymptoticBandsMatchStatsmodelsAtBothLevels() {
+        int h = golden.get("horizon").asInt();
+        VectorAutoregression v = VectorAutoregression.fit(y, golden.get("lags").asInt());
+        for (String signif : List.of("0.05", "0.10")) {
+            VectorAutoregression.IrfBands bands = v.asymptoticBands(h, Double.parseDouble(signif));
+            JsonNode expected = golden.get("orth_irf_asym_bands").get(signif);
+            assertCells(bands.lower(), expected.get("lower"), "lower " + signif);
+            assertCells(bands.upper(), expected.get("upper"), "upper " + signif);
+            assertThat(bands.method()).isEqualTo(IrfBandMethod.ASYMPTOTIC);
+            assertThat(bands.draws()).isZero();
+        }
+        // On impact a shock moves no series ordered before it: the Cholesky zeros have no uncertainty at all.
+        double[][][] se = v.orthogonalisedIrfStandardErrors(h);
+        assertThat(se[0][0][1]).isZero();
+        assertThat(se[0][0][2]).isZero();
+        assertThat(se[0][1][2]).isZero();
+        // The wider 95% band contains the 90% one.
+        assertThat(v.asymptoticBands(h, 0.05).lower()[3][2][1]).isLessThan(v.asymptoticBands(h, 0.10).lower()[3][2][1]);
+    }
+
+    private static void assertCells(double[][][] actual, JsonNode expected, String what) {
+        assertThat(actual.length).as(what + " steps").isEqualTo(expected.size());
+        for (int s = 0; s < actual.length; s++) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(actual[s][r][c]).as("%s[%d][%d][%d]", what, s, r, c)
+                            .isCloseTo(expected.get(s).get(r).get(c).asDouble(), within(TOL));
+                }
+            }
+        }
+    }
+
+    @Test
     void bootstrapBandsAreSeededAndCoverTheEstimate() {
         VectorAutoregression v = VectorAutoregression.fit(y, 2);
         VectorAutoregression.IrfBands a = v.bootstrapBands(6, 200, 0.1, 7);
@@ -139,6 +184,7 @@ class VectorAutoregressionTest {
         assertThat(a.upper()).isDeepEqualTo(b.upper());
         assertThat(other.upper()[1][0][0]).isNotEqualTo(a.upper()[1][0][0]);
         assertThat(a.draws()).isEqualTo(200);
+        assertThat(a.method()).isEqualTo(IrfBandMethod.BOOTSTRAP);
         double[][][] orth = v.orthogonalisedIrf(6);
         int inside = 0;
         int cells = 0;

@@ -1,7 +1,7 @@
 package io.dexposure.job.functions;
 
 import io.dexposure.analytics.anomaly.AnomalyRecord;
-import io.dexposure.analytics.anomaly.ProtocolFeatures;
+import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.job.options.MarketAnalysesOptions;
@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The sequential anomaly operator: weeks in week order (from the {@link WeekSequencer}); each week's nodes
  * scored by the ensemble on their metrics and their change since the previous week ({@link WeeklyAnomalies}),
- * the top N emitted. State: the previous complete week only (its metrics are rebuilt from it), so it does
- * not grow with the weeks.
+ * the top N emitted. State: the previous complete week (its metrics and links are rebuilt from it) and, with the
+ * autoencoder, its window of sampled rows and weights ({@link Autoencoder.State}, about 300 KB at the defaults);
+ * neither grows with the weeks.
  */
 public class AnomalyDetectionFunction extends KeyedProcessFunction<Integer, NetworkWeek, AnomalyRecord> {
     private static final long serialVersionUID = 1L;
@@ -27,7 +28,9 @@ public class AnomalyDetectionFunction extends KeyedProcessFunction<Integer, Netw
 
     private final MarketAnalysesOptions options;
     private transient WeeklyAnomalies anomalies;
+    private transient Autoencoder autoencoder;
     private transient ValueState<NetworkWeek> previous;
+    private transient ValueState<Autoencoder.State> autoencoderState;
     private transient volatile long lastScoringMillis;
 
     public AnomalyDetectionFunction(MarketAnalysesOptions options) {
@@ -36,8 +39,11 @@ public class AnomalyDetectionFunction extends KeyedProcessFunction<Integer, Netw
 
     @Override
     public void open(OpenContext openContext) {
-        anomalies = new WeeklyAnomalies(options.anomalyEnsemble(), options.anomalyChangesOnly());
+        Autoencoder.Settings a = options.anomalyAutoencoderSettings();
+        autoencoder = a == null ? null : new Autoencoder(a);
+        anomalies = new WeeklyAnomalies(options.anomalyEnsemble(), options.anomalyChangesOnly(), autoencoder, options.collapseLosses());
         previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-week", WeekSequencer.TYPE));
+        autoencoderState = getRuntimeContext().getState(new ValueStateDescriptor<>("autoencoder", Autoencoder.State.class));
         getRuntimeContext().getMetricGroup().gauge("lastAnomalyScoringMillis", () -> lastScoringMillis);
     }
 
@@ -56,8 +62,13 @@ public class AnomalyDetectionFunction extends KeyedProcessFunction<Integer, Netw
             return; // the ensemble needs three nodes to rank
         }
         long start = System.nanoTime();
-        WeeklyAnomalies.Week scored = anomalies.score(ProtocolFeatures.metricsOf(week),
-                last == null ? null : ProtocolFeatures.metricsOf(last));
+        if (autoencoder != null) {
+            autoencoder.restore(autoencoderState.value());
+        }
+        WeeklyAnomalies.Week scored = anomalies.score(week, last);
+        if (autoencoder != null) {
+            autoencoderState.update(autoencoder.state());
+        }
         lastScoringMillis = (System.nanoTime() - start) / 1_000_000;
         for (AnomalyRecord r : AnomalyRecord.top(scored, options.anomalyTop, options.anomalyFeatures)) {
             out.collect(r);

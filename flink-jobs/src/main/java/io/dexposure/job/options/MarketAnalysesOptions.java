@@ -1,6 +1,9 @@
 package io.dexposure.job.options;
 
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.anomaly.Autoencoder;
+import io.dexposure.analytics.anomaly.CollapseLosses;
+import io.dexposure.analytics.sectors.IrfBandMethod;
 import io.dexposure.analytics.sectors.RollingSectorVar;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
 import picocli.CommandLine.Option;
@@ -36,7 +39,10 @@ public class MarketAnalysesOptions implements Serializable {
     @Option(names = "--sector-var-horizon", description = "Impulse-response steps (weeks) of the streaming VAR (default: ${DEFAULT-VALUE}).")
     public int sectorVarHorizon = RollingSectorVar.Settings.defaults().var().horizon();
 
-    @Option(names = "--sector-var-bootstrap", description = "Bootstrap draws for the impulse-response bands, every week; 0 leaves the bands out (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sector-var-irf-bands", description = "How the streaming VAR's impulse-response bands are drawn every week: asymptotic (delta method, as statsmodels' default; no refits) or bootstrap (--sector-var-bootstrap refits a week) (default: ${DEFAULT-VALUE}).")
+    public String sectorVarIrfBands = RollingSectorVar.Settings.defaults().var().irfBands().flagValue();
+
+    @Option(names = "--sector-var-bootstrap", description = "Bootstrap draws for the impulse-response bands every week, with --sector-var-irf-bands bootstrap; 0 leaves the bands out (default: ${DEFAULT-VALUE}).")
     public int sectorVarBootstrap = RollingSectorVar.Settings.defaults().var().bootstrapRepetitions();
 
     @Option(names = "--sector-token-sector", description = "Name of a pseudo-sector holding the token nodes' held value, so that a collapsing token shows as a flow (default: none, token nodes are 'other' and hold no TVL of their own).")
@@ -46,7 +52,7 @@ public class MarketAnalysesOptions implements Serializable {
     public String sectorPrices;
 
     @Option(names = "--anomalies", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Emit the anomalies stream: each week's most anomalous nodes by the ensemble (Isolation Forest, k-means, DBSCAN, PCA); --no-anomalies leaves the operator out (default: ${DEFAULT-VALUE}).")
+            description = "Emit the anomalies stream: each week's most anomalous nodes by the ensemble (Isolation Forest, k-means, DBSCAN, PCA, autoencoder); --no-anomalies leaves the operator out (default: ${DEFAULT-VALUE}).")
     public boolean anomalies = true;
 
     @Option(names = "--anomaly-top", description = "Nodes per week on the anomalies stream (default: ${DEFAULT-VALUE}).")
@@ -58,7 +64,31 @@ public class MarketAnalysesOptions implements Serializable {
     @Option(names = "--anomaly-seed", description = "Seed of the Isolation Forest and k-means (default: ${DEFAULT-VALUE}).")
     public long anomalySeed = AnomalyEnsemble.Settings.defaults().seed();
 
-    /** The streaming VAR's settings; a bad criterion or window fails here, at submission. */
+    @Option(names = "--anomaly-autoencoder", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Score with the autoencoder (DJL/PyTorch) as the ensemble's fifth detector, warm-started week after week on a "
+                    + "rolling window of sampled rows kept in state; --no-anomaly-autoencoder leaves it out (default: ${DEFAULT-VALUE}).")
+    public boolean anomalyAutoencoder = true;
+
+    @Option(names = "--anomaly-autoencoder-window", description = "Weeks the autoencoder trains on, this week included (default: ${DEFAULT-VALUE}).")
+    public int anomalyAutoencoderWindow = Autoencoder.Settings.defaults().windowWeeks();
+
+    @Option(names = "--anomaly-autoencoder-sample-rows", description = "Rows of each week the autoencoder's window keeps in state (a seeded "
+            + "sample); 0 = all (default: ${DEFAULT-VALUE}).")
+    public int anomalyAutoencoderSampleRows = Autoencoder.Settings.defaults().sampleRows();
+
+    @Option(names = "--anomaly-autoencoder-warm-epochs", description = "Autoencoder epochs a week continuing from last week's weights; "
+            + "0 = retrain from the seed every week (default: ${DEFAULT-VALUE}).")
+    public int anomalyAutoencoderWarmEpochs = Autoencoder.Settings.defaults().warmEpochs();
+
+    @Option(names = "--anomaly-collapse-fall", description = "Median fall of an issuer's holdings (its holders' this week over last) "
+            + "from which it counts as collapsing, for the ensemble's own-loss and creditor-loss features (default: ${DEFAULT-VALUE}).")
+    public double anomalyCollapseFall = CollapseLosses.Settings.defaults().collapseFall();
+
+    @Option(names = "--anomaly-collapse-holders", description = "Holders holding an issuer both weeks needed to call its fall a collapse "
+            + "(default: ${DEFAULT-VALUE}).")
+    public int anomalyCollapseHolders = CollapseLosses.Settings.defaults().minHolders();
+
+    /** The streaming VAR's settings; a bad criterion, band method or window fails here, at submission. */
     public RollingSectorVar.Settings sectorVar() {
         if (!List.of("aic", "bic", "hqic", "fpe").contains(sectorVarCriterion)) {
             throw new IllegalArgumentException("--sector-var-criterion: '" + sectorVarCriterion + "' is none of aic, bic, hqic, fpe");
@@ -67,9 +97,15 @@ public class MarketAnalysesOptions implements Serializable {
             throw new IllegalArgumentException("--sector-var-sectors, --sector-var-max-lags and --sector-var-horizon must be"
                     + " at least 1, --sector-var-bootstrap at least 0");
         }
+        IrfBandMethod bands;
+        try {
+            bands = IrfBandMethod.parse(sectorVarIrfBands);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sector-var-irf-bands: " + e.getMessage());
+        }
         SectorVarAnalysis.Settings d = SectorVarAnalysis.Settings.defaults();
         return new RollingSectorVar.Settings(sectorVarWindow, new SectorVarAnalysis.Settings(List.of(), sectorVarSectors,
-                sectorVarMaxLags, sectorVarCriterion, sectorVarHorizon, sectorVarBootstrap, d.alpha(), d.seed()));
+                sectorVarMaxLags, sectorVarCriterion, sectorVarHorizon, bands, sectorVarBootstrap, d.alpha(), d.seed()));
     }
 
     /** The ensemble's settings: the documented defaults with this seed. */
@@ -77,6 +113,24 @@ public class MarketAnalysesOptions implements Serializable {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         return new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(), d.kMeansStarts(), d.minPts(), d.eps(),
                 d.components(), d.clip(), anomalySeed, d.dbscanReference());
+    }
+
+    /** The autoencoder's settings (with this seed), or null when it is left out; bad values fail here, at submission. */
+    public Autoencoder.Settings anomalyAutoencoderSettings() {
+        if (!anomalyAutoencoder) {
+            return null;
+        }
+        Autoencoder.Settings d = Autoencoder.Settings.defaults();
+        return new Autoencoder.Settings(anomalyAutoencoderWindow, d.hidden(), d.bottleneck(), d.epochs(), d.learningRate(), anomalySeed,
+                anomalyAutoencoderSampleRows, anomalyAutoencoderWarmEpochs);
+    }
+
+    /** When an issuer counts as collapsing; a bad value fails here, at submission. */
+    public CollapseLosses.Settings collapseLosses() {
+        if (!(anomalyCollapseFall > 0 && anomalyCollapseFall <= 1) || anomalyCollapseHolders < 1) {
+            throw new IllegalArgumentException("--anomaly-collapse-fall must be in (0, 1] and --anomaly-collapse-holders at least 1");
+        }
+        return new CollapseLosses.Settings(anomalyCollapseFall, anomalyCollapseHolders);
     }
 
     /** Whether the ensemble scores the change features only; a bad value fails here, at submission. */

@@ -2,6 +2,7 @@ package io.dexposure.job.functions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyRecord;
+import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.ProtocolFeatures;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
@@ -10,6 +11,7 @@ import io.dexposure.analytics.metrics.WeekMetricsCalculator;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.analytics.network.WeeklyNetwork;
 import io.dexposure.analytics.sectors.RollingSectorVar;
+import io.dexposure.analytics.sectors.SectorVarAnalysis;
 import io.dexposure.analytics.sectors.SectorFlowRecord;
 import io.dexposure.analytics.sectors.SectorFlowWeek;
 import io.dexposure.analytics.sectors.SectorFlows;
@@ -101,7 +103,44 @@ class MarketAnalysesHarnessTest {
             assertThat(records.stream().map(r -> r.varWindowWeeks).toList()).containsExactly(1, 2, 3, 4, 5, 6, 6, 6, 6, 6, 6);
             assertThat(records.get(records.size() - 1).varLag).isNotNull();
             assertThat(records.get(0).varNote).contains("need at least 3");
+            // The default bands are the asymptotic ones, with the standard errors they came from and no draws.
+            SectorFlowRecord last = records.get(records.size() - 1);
+            assertThat(last.varIrfBands).isEqualTo("asymptotic");
+            assertThat(last.varIrfStderr).isNotNull();
+            assertThat(last.varBootstrapDraws).isZero();
+            assertThat(records.get(0).varIrfBands).isNull();
         }
+    }
+
+    @Test
+    void bootstrapBandsAreAFlagAwayAndABadBandMethodFailsAtSubmission() throws Exception {
+        MarketAnalysesOptions o = options();
+        o.sectorVarIrfBands = "bootstrap";
+        try (var harness = harness(new SectorFlowFunction(o))) {
+            harness.open();
+            for (NetworkWeek w : weeks) {
+                feed(harness, w);
+            }
+            SectorFlowRecord last = outputs(harness, SectorFlowRecord.class).get(WEEKS - 2);
+            assertThat(last.varIrfBands).isEqualTo("bootstrap");
+            assertThat(last.varBootstrapDraws).as("draws kept of 20 (a 6-week window loses some to singular refits)").isBetween(1, 20);
+            assertThat(last.varIrfStderr).isNull();
+            // Same window, other bands: the point responses agree, the bands do not.
+            SectorFlows flows = new SectorFlows(TokenPriceMoves.none());
+            List<SectorFlowWeek> window = List.of();
+            for (WeeklyNetwork n : networks) {
+                SectorFlowWeek week = flows.next(n);
+                if (week != null) {
+                    window = RollingSectorVar.advance(window, week, o.sectorVarWindow);
+                }
+            }
+            SectorVarAnalysis.Result asymptotic = RollingSectorVar.fit(window, options().sectorVar()).result();
+            assertThat(last.varIrf).isDeepEqualTo(asymptotic.irf());
+            assertThat(java.util.Arrays.deepEquals(last.varIrfLower, asymptotic.irfLower())).isFalse();
+        }
+        o.sectorVarIrfBands = "jackknife";
+        org.assertj.core.api.Assertions.assertThatThrownBy(o::sectorVar)
+                .hasMessageStartingWith("--sector-var-irf-bands: IRF bands: 'jackknife' is none of [asymptotic, bootstrap]");
     }
 
     @Test
@@ -222,9 +261,11 @@ class MarketAnalysesHarnessTest {
     @Test
     void anomaliesAreTheEnsembleOnTheAnalysisRecordsWithBoundedState() throws Exception {
         MarketAnalysesOptions o = options();
-        WeeklyAnomalies plain = new WeeklyAnomalies(o.anomalyEnsemble(), false);
+        assertThat(o.anomalyAutoencoder).as("the autoencoder is on by default").isTrue();
+        WeeklyAnomalies plain = new WeeklyAnomalies(o.anomalyEnsemble(), false, new Autoencoder(o.anomalyAutoencoderSettings()),
+                o.collapseLosses());
         List<AnomalyRecord> expected = new ArrayList<>();
-        for (List<ProtocolMetrics> week : protocols) {
+        for (NetworkWeek week : weeks) {
             expected.addAll(AnomalyRecord.top(plain.next(week), o.anomalyTop, "all"));
         }
         try (var harness = harness(new AnomalyDetectionFunction(o))) {
@@ -232,7 +273,7 @@ class MarketAnalysesHarnessTest {
             for (int i = 0; i < weeks.size(); i++) {
                 feed(harness, weeks.get(i));
                 assertThat(harness.numEventTimeTimers()).isZero();
-                assertThat(harness.numKeyedStateEntries()).as("only the previous week is kept").isEqualTo(1);
+                assertThat(harness.numKeyedStateEntries()).as("only the previous week and the autoencoder are kept").isEqualTo(2);
             }
             List<AnomalyRecord> records = outputs(harness, AnomalyRecord.class);
             assertThat(records).hasSize(WEEKS * o.anomalyTop);
@@ -243,6 +284,8 @@ class MarketAnalysesHarnessTest {
                 assertThat(a.rank).isEqualTo(e.rank);
                 assertThat(a.ensemble).as(a.id).isCloseTo(e.ensemble, within(1e-12));
                 assertThat(a.isolationForest).as(a.id).isCloseTo(e.isolationForest, within(1e-9));
+                assertThat(a.autoencoderError).as(a.id).isNotNull().isCloseTo(e.autoencoderError, within(1e-9));
+                assertThat(a.creditorLossUsd).as(a.id).isEqualTo(e.creditorLossUsd);
                 assertThat(a.drivers).as(a.id).containsExactly(e.drivers);
             }
         }

@@ -226,9 +226,11 @@ final class SampleRecords {
         r.varStderr = new double[][] {{0.01, 0.02}, {0.05, 0.01}, {0.02, 0.03}};
         r.varGrangerP = new Double[][] {{null, 0.04}, {0.5, null}};
         r.varIrf = new double[][][] {{{1.0, 0.0}, {0.2, 0.5}}, {{0.5, 0.1}, {0.3, 0.2}}};
+        r.varIrfBands = "asymptotic";
         r.varIrfLower = new double[][][] {{{0.8, 0.0}, {0.1, 0.4}}, {{0.3, 0.0}, {0.1, 0.1}}};
         r.varIrfUpper = new double[][][] {{{1.2, 0.0}, {0.3, 0.6}}, {{0.7, 0.2}, {0.5, 0.3}}};
-        r.varBootstrapDraws = 100;
+        r.varIrfStderr = new double[][][] {{{0.12, 0.0}, {0.06, 0.06}}, {{0.12, 0.06}, {0.12, 0.06}}};
+        r.varBootstrapDraws = 0;
         return r;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.ClusterScores;
+import io.dexposure.analytics.anomaly.CollapseLosses;
 import io.dexposure.analytics.anomaly.IsolationForest;
 import io.dexposure.analytics.anomaly.PcaReconstruction;
 import io.dexposure.analytics.anomaly.ProtocolFeatures;
@@ -13,6 +14,7 @@ import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.sectors.IrfBandMethod;
 import io.dexposure.analytics.sectors.RollingSectorVar;
 import io.dexposure.analytics.sectors.SectorFlowRecord;
 import io.dexposure.analytics.sectors.SectorFlowWeek;
@@ -42,6 +44,10 @@ public final class MarketAnalysesBenchmark {
     private final NetworkWeek current;
     private final List<SectorFlowWeek> varWindow;
     private final RollingSectorVar.Settings varSettings = RollingSectorVar.Settings.defaults();
+    /** The default window with the other band method (bootstrap with its 100 draws, or asymptotic). */
+    private final RollingSectorVar.Settings otherBands = new RollingSectorVar.Settings(varSettings.window(),
+            varSettings.var().withBands(varSettings.var().irfBands() == IrfBandMethod.ASYMPTOTIC ? IrfBandMethod.BOOTSTRAP
+                    : IrfBandMethod.ASYMPTOTIC, varSettings.var().bootstrapRepetitions()));
     private final AnomalyEnsemble.Settings ensemble = AnomalyEnsemble.Settings.defaults();
 
     public MarketAnalysesBenchmark(long seed, int nodes, int links) {
@@ -66,6 +72,11 @@ public final class MarketAnalysesBenchmark {
             }
         }
         varWindow = window;
+    }
+
+    private static String bandsLabel(RollingSectorVar.Settings settings) {
+        return settings.var().irfBands() == IrfBandMethod.ASYMPTOTIC ? "asymptotic bands"
+                : settings.var().bootstrapRepetitions() + " bootstrap draws";
     }
 
     public int nodes() {
@@ -102,28 +113,34 @@ public final class MarketAnalysesBenchmark {
             write(next);
             return next;
         });
-        RollingSectorVar.Fit fit = PhaseTimes.time(ms, "  VAR refit on " + varSettings.window() + " weeks (lag, IRF, " + varSettings.var().bootstrapRepetitions()
-                + " bootstrap draws, Granger)", () -> RollingSectorVar.fit(window, varSettings));
+        RollingSectorVar.Fit fit = PhaseTimes.time(ms, "  VAR refit on " + varSettings.window() + " weeks (lag, IRF, "
+                + bandsLabel(varSettings) + ", Granger)", () -> RollingSectorVar.fit(window, varSettings));
         if (!fit.fitted()) {
             throw new IllegalStateException("the bench's VAR window carries no VAR: " + fit.reason());
         }
         PhaseTimes.time(ms, "  record", () -> SectorFlowRecord.of(week, window.size(), fit));
         ms.put("sector-flows operator, one week", (System.nanoTime() - sectorStart) / 1e6);
+        // The other --sector-var-irf-bands choice on the same window, outside the operator's total: what switching costs.
+        PhaseTimes.time(ms, "  (instead: VAR refit with " + bandsLabel(otherBands) + ")", () -> RollingSectorVar.fit(window, otherBands));
 
         long anomalyStart = System.nanoTime();
         List<List<ProtocolMetrics>> both = PhaseTimes.time(ms, "  per-node metrics rebuilt from both weeks", () ->
                 List.of(ProtocolFeatures.metricsOf(previous), ProtocolFeatures.metricsOf(current)));
         List<ProtocolMetrics> a = both.get(0);
         List<ProtocolMetrics> b = both.get(1);
-        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features, scaling, four detectors, ranks)", () ->
-                new WeeklyAnomalies(ensemble, false).score(b, a));
+        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features with collapse losses, scaling, four detectors, ranks)", () ->
+                new WeeklyAnomalies(ensemble, false).score(current, previous));
         ms.put("anomaly operator, one week", (System.nanoTime() - anomalyStart) / 1e6);
         if (scored.ranking().isEmpty()) {
             throw new IllegalStateException("nothing scored");
         }
         // The detectors one by one, on the same scaled features, to see where the ensemble's time goes.
-        double[][] rows = PhaseTimes.time(ms, "    of which features (levels, changes, community change)", () -> ProtocolFeatures.of(b, a).rows());
-        double[][] z = PhaseTimes.time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip()));
+        CollapseLosses losses = PhaseTimes.time(ms, "    of which collapse losses (both weeks' links)", () ->
+                CollapseLosses.between(previous, current, CollapseLosses.Settings.defaults()));
+        ProtocolFeatures.Week features = PhaseTimes.time(ms, "    of which features (levels, changes, community change)", () ->
+                ProtocolFeatures.of(b, a, losses));
+        double[][] rows = features.rows();
+        double[][] z = PhaseTimes.time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip(), features.spreads()));
         PhaseTimes.time(ms, "    of which Isolation Forest", () -> IsolationForest.fit(z, ensemble.trees(), ensemble.maxSamples(), ensemble.seed()).scores(z));
         PhaseTimes.time(ms, "    of which k-means distance", () -> ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
         double[] core = PhaseTimes.time(ms, "    of which DBSCAN core distances (" + ensemble.dbscanReference() + "-row reference sample)", () ->

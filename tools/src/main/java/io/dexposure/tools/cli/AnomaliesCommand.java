@@ -3,11 +3,13 @@ package io.dexposure.tools.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
 import io.dexposure.analytics.anomaly.Autoencoder;
+import io.dexposure.analytics.anomaly.CollapseLosses;
 import io.dexposure.analytics.anomaly.WeeklyAnomalies;
 import io.dexposure.tools.evaluation.AnomalyEvaluation;
 import io.dexposure.tools.evaluation.ManifestExpectations;
 import io.dexposure.job.JobOptions;
-import io.dexposure.analytics.metrics.ProtocolMetrics;
+import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.replayer.cli.SnapshotReadOptions;
@@ -36,7 +38,7 @@ import java.util.concurrent.Callable;
  * scripted crisis's issuer, cluster and largest creditors make the week's top N.
  */
 @Command(name = "anomalies", mixinStandardHelpOptions = true,
-        description = "Per-node anomaly ensemble (Isolation Forest, k-means, DBSCAN, PCA; --autoencoder adds an autoencoder) week by week over a snapshot file; "
+        description = "Per-node anomaly ensemble (Isolation Forest, k-means, DBSCAN, PCA and an autoencoder) week by week over a snapshot file; "
                 + "scored against scenarios.json when there is one.")
 public class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Snapshot file (.json or .json.gz).")
@@ -60,12 +62,29 @@ public class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--features", description = "all (levels and week-over-week changes) or changes (default: ${DEFAULT-VALUE}).")
     String features = "all";
 
-    @Option(names = "--autoencoder", description = "Add the autoencoder (DJL/PyTorch, trained each week on a rolling window of "
-            + "weeks' scaled features) as a fifth detector; slower (default: ${DEFAULT-VALUE}).")
-    boolean autoencoder;
+    @Option(names = "--autoencoder", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Score with the autoencoder (DJL/PyTorch, trained each week on a rolling window of weeks' scaled "
+                    + "features) as the ensemble's fifth detector; --no-autoencoder leaves it out (default: ${DEFAULT-VALUE}).")
+    boolean autoencoder = true;
 
     @Option(names = "--autoencoder-window", description = "Weeks the autoencoder trains on, this week included (default: ${DEFAULT-VALUE}).")
     int autoencoderWindow = Autoencoder.Settings.defaults().windowWeeks();
+
+    @Option(names = "--autoencoder-sample-rows", description = "Rows of each week the autoencoder's window keeps (a seeded sample); "
+            + "0 = all (default: ${DEFAULT-VALUE}).")
+    int autoencoderSampleRows = Autoencoder.Settings.defaults().sampleRows();
+
+    @Option(names = "--autoencoder-warm-epochs", description = "Epochs a week continuing from last week's weights; 0 = retrain "
+            + "from the seed every week (default: ${DEFAULT-VALUE}).")
+    int autoencoderWarmEpochs = Autoencoder.Settings.defaults().warmEpochs();
+
+    @Option(names = "--collapse-fall", description = "Median fall of an issuer's holdings from which it counts as collapsing, "
+            + "for the own-loss and creditor-loss features (default: ${DEFAULT-VALUE}).")
+    double collapseFall = CollapseLosses.Settings.defaults().collapseFall();
+
+    @Option(names = "--collapse-holders", description = "Holders holding an issuer both weeks needed to call its fall a collapse "
+            + "(default: ${DEFAULT-VALUE}).")
+    int collapseHolders = CollapseLosses.Settings.defaults().minHolders();
 
     @Option(names = "--alarm-score", description = "With scenarios: Isolation Forest score from which a top-N node counts as an alarm in the evaluation table (default: ${DEFAULT-VALUE}).")
     double alarmScore = 0.6;
@@ -81,7 +100,7 @@ public class AnomaliesCommand implements Callable<Integer> {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
         WeeklyAnomalies anomalies = new WeeklyAnomalies(new AnomalyEnsemble.Settings(d.trees(), d.maxSamples(), d.clusters(),
                 d.kMeansStarts(), d.minPts(), d.eps(), d.components(), d.clip(), seed, d.dbscanReference()), changesOnly(),
-                autoencoder());
+                autoencoder(), new CollapseLosses.Settings(collapseFall, collapseHolders));
         WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
         ObjectMapper mapper = new ObjectMapper();
         List<String> evaluation = new ArrayList<>();
@@ -93,10 +112,10 @@ public class AnomaliesCommand implements Callable<Integer> {
         try (SnapshotReader reader = SnapshotReader.open(input, reading.readerOptions())) {
             while (reader.hasNext()) {
                 var snapshot = reader.next();
-                List<ProtocolMetrics> metrics = calculator.analyse(SnapshotNetworks.of(snapshot, directory),
-                        new WeekMetricsCalculator.PhaseTimes()).protocols();
+                WeeklyNetwork network = SnapshotNetworks.of(snapshot, directory);
+                NetworkWeek analysed = NetworkWeek.of(network, calculator.analyse(network, new WeekMetricsCalculator.PhaseTimes()));
                 long t0 = System.nanoTime();
-                WeeklyAnomalies.Week week = anomalies.next(metrics);
+                WeeklyAnomalies.Week week = anomalies.next(analysed);
                 scoringNanos += System.nanoTime() - t0;
                 weeks++;
                 scoring.add(week);
@@ -130,7 +149,8 @@ public class AnomaliesCommand implements Callable<Integer> {
             return null;
         }
         Autoencoder.Settings a = Autoencoder.Settings.defaults();
-        return new Autoencoder(new Autoencoder.Settings(autoencoderWindow, a.hidden(), a.bottleneck(), a.epochs(), a.learningRate(), seed));
+        return new Autoencoder(new Autoencoder.Settings(autoencoderWindow, a.hidden(), a.bottleneck(), a.epochs(), a.learningRate(), seed,
+                autoencoderSampleRows, autoencoderWarmEpochs));
     }
 
     private boolean changesOnly() {
@@ -154,6 +174,10 @@ public class AnomaliesCommand implements Callable<Integer> {
         int clusterIn = 0;
         int creditorsIn = 0;
         Set<String> ranks = new LinkedHashSet<>();
+        for (String id : c.issuerTokens()) {
+            int r = week.rankOf(id);
+            ranks.add(id + ":" + (r > 0 ? r : "-"));
+        }
         for (String id : c.clusterIds()) {
             int r = week.rankOf(id);
             clusterIn += r > 0 && r <= top ? 1 : 0;

@@ -54,7 +54,7 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--embedding-week", description = "Week of the embedding map, YYYY-MM-DD (default: the first crisis week with per-node records, else the latest).")
     String embeddingWeek;
 
-    @Option(names = "--embedding-source", description = "What the embedding map embeds: FEATURES (each node's 15 anomaly features from the per-node records) "
+    @Option(names = "--embedding-source", description = "What the embedding map embeds: FEATURES (each node's anomaly features from the per-node records) "
             + "or ROLAND (ROLAND's node embeddings; ROLAND's live update is replayed over the --snapshot file's weeks up to the map's week, "
             + "with the --roland-* settings, which should be the job's; --roland and --roland-live-baselines do not apply) (default: ${DEFAULT-VALUE}).")
     EmbeddingMap.Input embeddingSource = EmbeddingMap.Input.FEATURES;

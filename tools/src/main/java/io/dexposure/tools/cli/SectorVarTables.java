@@ -1,5 +1,6 @@
 package io.dexposure.tools.cli;
 
+import io.dexposure.analytics.sectors.IrfBandMethod;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
 
 import java.util.List;
@@ -66,8 +67,11 @@ final class SectorVarTables {
             b.append('\n');
         }
 
-        b.append(String.format(Locale.US, "%nOrthogonalised impulse responses, USD bn per one-s.d. shock "
-                + "[%.0f%% bootstrap band, %d draws]%n", 100 * (1 - r.alpha()), r.bootstrapDraws()));
+        String band = r.irfBandMethod() == null ? "no bands"
+                : r.irfBandMethod() == IrfBandMethod.BOOTSTRAP
+                ? String.format(Locale.US, "%.0f%% bootstrap band, %d draws", 100 * (1 - r.alpha()), r.bootstrapDraws())
+                : String.format(Locale.US, "%.0f%% asymptotic band, delta method", 100 * (1 - r.alpha()));
+        b.append(String.format(Locale.US, "%nOrthogonalised impulse responses, USD bn per one-s.d. shock [%s]%n", band));
         for (int imp = 0; imp < k; imp++) {
             b.append(String.format("shock in %s%n%-5s", s.get(imp), "step"));
             for (String n : short_) {
@@ -77,6 +81,10 @@ final class SectorVarTables {
             for (int h = 0; h < r.irf().length; h++) {
                 b.append(String.format("%-5d", h));
                 for (int resp = 0; resp < k; resp++) {
+                    if (r.irfLower() == null) {
+                        b.append(String.format(Locale.US, " %8.3f %18s", r.irf()[h][resp][imp], ""));
+                        continue;
+                    }
                     double lo = r.irfLower()[h][resp][imp];
                     double hi = r.irfUpper()[h][resp][imp];
                     boolean significant = lo > 0 || hi < 0;

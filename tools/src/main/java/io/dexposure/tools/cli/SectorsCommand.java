@@ -2,6 +2,7 @@ package io.dexposure.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dexposure.analytics.sectors.IrfBandMethod;
 import io.dexposure.analytics.sectors.SectorFlowWeek;
 import io.dexposure.analytics.sectors.SectorFlows;
 import io.dexposure.analytics.sectors.SectorVarAnalysis;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sectors", mixinStandardHelpOptions = true,
         description = "Weekly sector flows of a snapshot file and a VAR of them: lag by AIC/BIC, coefficients, "
-                + "orthogonalised impulse responses with bootstrap bands, Granger causality.")
+                + "orthogonalised impulse responses with bootstrap or asymptotic bands, Granger causality.")
 public class SectorsCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Snapshot file (.json or .json.gz).")
     Path input;
@@ -56,7 +57,10 @@ public class SectorsCommand implements Callable<Integer> {
     @Option(names = "--horizon", description = "Impulse-response steps (weeks) (default: ${DEFAULT-VALUE}).")
     int horizon = SectorVarAnalysis.Settings.defaults().horizon();
 
-    @Option(names = "--bootstrap", description = "Bootstrap repetitions for the IRF bands (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--irf-bands", description = "How the IRF bands are drawn: bootstrap (residual bootstrap, percentile bands; --bootstrap draws) or asymptotic (delta method, estimate +- z standard errors, as statsmodels' default) (default: ${DEFAULT-VALUE}).")
+    String irfBands = SectorVarAnalysis.Settings.defaults().irfBands().flagValue();
+
+    @Option(names = "--bootstrap", description = "Bootstrap repetitions for the IRF bands with --irf-bands bootstrap; 0 leaves the bands out (default: ${DEFAULT-VALUE}).")
     int bootstrap = SectorVarAnalysis.Settings.defaults().bootstrapRepetitions();
 
     @Option(names = "--alpha", description = "Bands cover 1 - alpha (default: ${DEFAULT-VALUE}).")
@@ -70,6 +74,12 @@ public class SectorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        IrfBandMethod bands;
+        try {
+            bands = IrfBandMethod.parse(irfBands.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--irf-bands: " + e.getMessage());
+        }
         ProtocolDirectory directory = reading.directory(input);
         SectorFlows flows = new SectorFlows(prices == null ? TokenPriceMoves.none() : TokenPriceMoves.read(prices),
                 tokenSector);
@@ -89,7 +99,7 @@ public class SectorsCommand implements Callable<Integer> {
         }
         System.err.println();
         SectorVarAnalysis.Result r = SectorVarAnalysis.analyse(weeks, new SectorVarAnalysis.Settings(sectors, topSectors,
-                maxLags, criterion.toLowerCase(Locale.ROOT), horizon, bootstrap, alpha, seed));
+                maxLags, criterion.toLowerCase(Locale.ROOT), horizon, bands, bootstrap, alpha, seed));
         PrintStream out = System.out;
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

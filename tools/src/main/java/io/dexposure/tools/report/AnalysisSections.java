@@ -139,7 +139,7 @@ public final class AnalysisSections {
             ProtocolFeatures.Week f = ProtocolFeatures.of(current, previous == null ? null : previous.getValue());
             rows = RobustScaler.scale(f.rows(), s.clip());
             map = EmbeddingMap.of(f.week(), f.metrics().stream().map(m -> m.node).toList(), rows, EmbeddingMap.Input.FEATURES, s);
-            input = "their 15 anomaly features (levels and changes since "
+            input = "their " + ProtocolFeatures.NAMES.size() + " anomaly features (levels and changes since "
                     + (previous == null ? "nothing (first week: changes 0)" : previous.getKey()) + ", robust z-scores)";
         }
         String trust = "";
@@ -226,7 +226,13 @@ public final class AnalysisSections {
             return new ReportRenderer.Section(title, null, "No weekly metrics: no curvature or entropy series.");
         }
         AlertThresholds thresholds = AlertThresholds.defaults();
-        List<PhaseTransitions.Series> series = PhaseTransitions.series(data.weeks(), PhaseTransitions.DEFAULT_METRICS, thresholds);
+        // Offline the whole series is known: the rule's CUSUM with a whole-series baseline, so that a crisis in the
+        // first weeks (Terra, the shipped sample's fourth week) is not lost in the streaming rule's warm-up.
+        PhaseTransitions.Method method = PhaseTransitions.Method.WHOLE_SERIES_CUSUM;
+        List<PhaseTransitions.Series> series = PhaseTransitions.series(data.weeks(), PhaseTransitions.DEFAULT_METRICS, thresholds,
+                method);
+        int ruleTotal = PhaseTransitions.series(data.weeks(), PhaseTransitions.DEFAULT_METRICS, thresholds).stream()
+                .mapToInt(s -> s.changePoints().size()).sum();
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new DateAxis("week"));
         plot.setGap(8);
         boolean first = true;
@@ -252,7 +258,7 @@ public final class AnalysisSections {
             }
             plot.add(sub);
         }
-        save(new JFreeChart("Curvature and entropy per week, change points dashed", JFreeChart.DEFAULT_TITLE_FONT, plot, true),
+        save(new JFreeChart("Curvature, entropy and concentration per week, change points (whole-series CUSUM) dashed", JFreeChart.DEFAULT_TITLE_FONT, plot, true),
                 dir, "phase-transitions.png", 640);
         List<PhaseTransitions.Period> periods = data.crises().stream()
                 .map(c -> new PhaseTransitions.Period(c.title(), c.start(), c.end())).toList();
@@ -272,11 +278,13 @@ public final class AnalysisSections {
                 .append(ReportRenderer.escape(String.join("; ", near))).append(".</p>\n");
         int total = series.stream().mapToInt(s -> s.changePoints().size()).sum();
         return new ReportRenderer.Section(title, "phase-transitions.png", String.format(Locale.US,
-                "Mean Ollivier-Ricci curvature, exposure entropy and the walk's entropy rate per week; dashed: the %d change points "
-                        + "the regime-change rule's CUSUM finds in them (default thresholds: warm-up %d weeks, drift %.2g, threshold %.2g sd; "
-                        + "a job run with its own thresholds file may differ); crises shaded. Table: means over the %d weeks before each "
-                        + "crisis, its weeks, and the %d weeks after.", total, thresholds.integer("regime-change.warmup-weeks"),
-                thresholds.number("regime-change.drift"), thresholds.number("regime-change.threshold"), WINDOW_WEEKS, WINDOW_WEEKS),
+                "Mean Ollivier-Ricci curvature, exposure entropy, the walk's entropy rate and TVL concentration (HHI) per week; "
+                        + "dashed: the %d change points drawn by %s (default drift %.2g, threshold %.2g robust sd); the rule as the job "
+                        + "runs it, learning its baseline over a %d-week warm-up, finds %d in the same series (a job run with its own "
+                        + "thresholds file may differ); crises shaded. Table: means over the %d weeks before each crisis, its weeks, "
+                        + "and the %d weeks after.", total, method.description(), thresholds.number("regime-change.drift"),
+                thresholds.number("regime-change.threshold"), thresholds.integer("regime-change.warmup-weeks"), ruleTotal,
+                WINDOW_WEEKS, WINDOW_WEEKS),
                 h.toString());
     }
 

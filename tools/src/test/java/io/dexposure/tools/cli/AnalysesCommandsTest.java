@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The sectors and anomalies commands end to end on the shipped sample. */
 class AnalysesCommandsTest {
@@ -48,6 +49,31 @@ class AnalysesCommandsTest {
         assertThat(json.get("irf").size()).isEqualTo(6);
         assertThat(json.get("irf").get(0).size()).isEqualTo(4);
         assertThat(json.get("bootstrapDraws").asInt()).isEqualTo(20);
+        assertThat(json.get("irfBands").asText()).isEqualTo("bootstrap");
+    }
+
+    @Test
+    void sectorsAsymptoticBandsAreTheEstimatePlusMinusZStandardErrors() throws Exception {
+        Run r = run("sectors", "--input", SAMPLE, "--json", "--irf-bands", "asymptotic", "--horizon", "5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("irfBands").asText()).isEqualTo("asymptotic");
+        assertThat(json.get("bootstrapDraws").asInt()).isZero();
+        double z = 1.6448536269514722; // the default alpha 0.10
+        for (int step : new int[] {0, 3}) {
+            double irf = json.get("irf").get(step).get(1).get(0).asDouble();
+            double se = json.get("irfStderr").get(step).get(1).get(0).asDouble();
+            assertThat(se).isPositive();
+            assertThat(json.get("irfLower").get(step).get(1).get(0).asDouble()).isCloseTo(irf - z * se, within(1e-9));
+            assertThat(json.get("irfUpper").get(step).get(1).get(0).asDouble()).isCloseTo(irf + z * se, within(1e-9));
+        }
+        Run table = run("sectors", "--input", SAMPLE, "--irf-bands", "asymptotic", "--horizon", "2");
+        assertThat(table.out()).contains("[90% asymptotic band, delta method]");
+        Run noBands = run("sectors", "--input", SAMPLE, "--bootstrap", "0", "--horizon", "2");
+        assertThat(noBands.out()).contains("[no bands]").doesNotContain("NaN");
+        Run bad = run("sectors", "--input", SAMPLE, "--irf-bands", "jackknife");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err().trim()).startsWith("sectors: --irf-bands: IRF bands: 'jackknife' is none of [asymptotic, bootstrap]");
     }
 
     @Test

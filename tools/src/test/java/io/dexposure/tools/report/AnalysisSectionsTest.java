@@ -89,6 +89,9 @@ class AnalysisSectionsTest {
         assertThat(phase.html()).contains("Terra (2022-05-09)").contains("FTX (2022-11-07)").contains("curvatureMean")
                 .contains("exposureEntropy").contains("entropyRate");
         assertThat(html).contains("Change points within 4 weeks of each crisis");
+        // Offline, the whole-series CUSUM finds the Terra week that the rule's 8-week warm-up hides, and says it drew it.
+        assertThat(html).contains("Terra: tvlHhi 2022-05-09");
+        assertThat(phase.note()).contains("the regime-change rule's CUSUM offline").contains("8-week warm-up, finds 0");
 
         // Data validation from the supply CSV: DAI (held most) first, held 1.4x its market cap.
         ReportRenderer.Section supplySection = section(sections, "Data validation");
