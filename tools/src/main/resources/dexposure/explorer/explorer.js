@@ -651,8 +651,8 @@
         itemStyle: { color: c < 0 ? '#bbbbbb' : PALETTE[c % PALETTE.length], opacity: 0.8 }
       };
     });
-    state.map = { points: m.i.length, clusters: m.clusters, method: m.method, noise: (byCluster[-1] || []).length };
-    $('map-note').textContent = '(' + (m.method === 'TSNE' ? 't-SNE' : 'PCA') + ', ' + m.i.length + ' nodes, ' + m.clusters
+    state.map = { points: m.i.length, clusters: m.clusters, method: m.method, input: m.input, noise: (byCluster[-1] || []).length };
+    $('map-note').textContent = '(' + (m.methodLabel || m.method) + (m.input ? ' of ' + m.input : '') + ', ' + m.i.length + ' nodes, ' + m.clusters
       + ' clusters, ' + state.map.noise + ' noise)';
     chart.off('click');
     chart.on('click', function (p) { if (p.data && p.data.id) { selectNode(p.data.id); } });

@@ -107,7 +107,7 @@ class EmbeddingMapTest {
     @Test
     void sameSeedSameMapOtherSeedOtherMap() {
         double[][] x = planted(5);
-        EmbeddingMap.Settings s = new EmbeddingMap.Settings(20, 400, 0, 1000, 5, 0, 0.5, 10, 17);
+        EmbeddingMap.Settings s = new EmbeddingMap.Settings(20, 400, 0, 1000, 1000, 0.5, 5, 0, 0.5, 10, 17);
         EmbeddingMap.Result a = EmbeddingMap.of("w", ids(x.length), x, s);
         EmbeddingMap.Result b = EmbeddingMap.of("w", ids(x.length), x, s);
         EmbeddingMap.Result c = EmbeddingMap.of("w", ids(x.length), x, s.withSeed(18));
@@ -119,7 +119,8 @@ class EmbeddingMapTest {
     @Test
     void aboveTheThresholdTheWeekIsProjectedByPca() {
         double[][] x = planted(7);
-        EmbeddingMap.Result map = EmbeddingMap.of("w", ids(x.length), x, EmbeddingMap.Settings.defaults().withMaxExactNodes(x.length - 1));
+        EmbeddingMap.Result map = EmbeddingMap.of("w", ids(x.length), x,
+                EmbeddingMap.Settings.defaults().withMaxExactNodes(x.length - 1).withMaxBarnesHutNodes(x.length - 1));
         assertThat(map.method()).isEqualTo(EmbeddingMap.Method.PCA);
         // An orthogonal projection on the first two principal axes: what it keeps of each centred row plus what
         // PCA(2) fails to reconstruct (PcaReconstruction, checked against scikit-learn) is the row's whole length.
@@ -144,9 +145,32 @@ class EmbeddingMapTest {
         }
         assertThat(varianceX).isGreaterThanOrEqualTo(varianceY);
         // Deterministic, signs fixed.
-        assertThat(EmbeddingMap.of("w", ids(x.length), x, EmbeddingMap.Settings.defaults().withMaxExactNodes(10)).xy())
+        assertThat(EmbeddingMap.of("w", ids(x.length), x, EmbeddingMap.Settings.defaults().withMaxExactNodes(10).withMaxBarnesHutNodes(10)).xy())
                 .isDeepEqualTo(map.xy());
         assertThat(map.clusters()).isGreaterThan(0);
+    }
+
+    @Test
+    void betweenTheThresholdsTheWeekGetsBarnesHutTsneAndItsClusters() {
+        double[][] x = planted(3);
+        EmbeddingMap.Settings s = EmbeddingMap.Settings.defaults().withMaxExactNodes(x.length - 1).withEpsQuantile(0.9);
+        assertThat(s.methodFor(x.length - 1)).isEqualTo(EmbeddingMap.Method.TSNE);
+        assertThat(s.methodFor(s.maxBarnesHutNodes() + 1)).isEqualTo(EmbeddingMap.Method.PCA);
+        EmbeddingMap.Result map = EmbeddingMap.of("w", ids(x.length), x, EmbeddingMap.Input.ROLAND, s);
+        assertThat(map.method()).isEqualTo(EmbeddingMap.Method.BARNES_HUT);
+        assertThat(map.input()).isEqualTo(EmbeddingMap.Input.ROLAND);
+        assertThat(map.xy()).isDeepEqualTo(BarnesHutTsne.embed(x, s.perplexity(), s.iterations(), s.learningRate(), s.theta(), s.seed()));
+        assertThat(Trustworthiness.of(x, map.xy(), 5)).isGreaterThan(0.9);
+        // DBSCAN finds the four blobs, each cluster pure.
+        assertThat(map.clusters()).isEqualTo(CLUSTERS);
+        Map<Integer, Set<Integer>> labels = new HashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            if (map.cluster()[i] >= 0) {
+                labels.computeIfAbsent(map.cluster()[i], c -> new HashSet<>()).add(i / PER_CLUSTER);
+            }
+        }
+        assertThat(labels.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+        assertThat(map.noise()).isLessThanOrEqualTo(x.length / 10);
     }
 
     @Test

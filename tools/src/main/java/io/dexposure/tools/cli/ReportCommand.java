@@ -3,6 +3,8 @@ package io.dexposure.tools.cli;
 import io.dexposure.job.options.KafkaOptions;
 import io.dexposure.job.options.StoreOptions;
 import io.dexposure.analytics.embedding.EmbeddingMap;
+import io.dexposure.job.options.RolandOptions;
+import io.dexposure.tools.report.EmbeddingSource;
 import io.dexposure.tools.report.ReportAnalyses;
 import io.dexposure.tools.report.ReportData;
 import io.dexposure.tools.report.ReportRenderer;
@@ -52,11 +54,31 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--embedding-week", description = "Week of the embedding map, YYYY-MM-DD (default: the first crisis week with per-node records, else the latest).")
     String embeddingWeek;
 
-    @Option(names = "--embedding-max-exact-nodes", description = "Weeks with more nodes get a PCA projection instead of exact t-SNE, which is O(n^2) per iteration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding-source", description = "What the embedding map embeds: FEATURES (each node's anomaly features from the per-node records) "
+            + "or ROLAND (ROLAND's node embeddings; ROLAND's live update is replayed over the --snapshot file's weeks up to the map's week, "
+            + "with the --roland-* settings, which should be the job's; --roland and --roland-live-baselines do not apply) (default: ${DEFAULT-VALUE}).")
+    EmbeddingMap.Input embeddingSource = EmbeddingMap.Input.FEATURES;
+
+    @Option(names = "--embedding-max-exact-nodes", description = "Weeks with more nodes get Barnes-Hut t-SNE (or PCA) instead of exact t-SNE, which is O(n^2) per iteration (default: ${DEFAULT-VALUE}).")
     int embeddingMaxExactNodes = EmbeddingMap.Settings.defaults().maxExactNodes();
+
+    @Option(names = "--embedding-max-barnes-hut-nodes", description = "Weeks with more nodes get a PCA projection instead of Barnes-Hut t-SNE "
+            + "(default: ${DEFAULT-VALUE}, the largest size measured to embed in about 20 s; docs/analyses.md).")
+    int embeddingMaxBarnesHutNodes = EmbeddingMap.Settings.defaults().maxBarnesHutNodes();
+
+    @Option(names = "--embedding-theta", description = "Barnes-Hut t-SNE's accuracy: a quadtree cell acts as one body when its side is under theta times its distance; "
+            + "0 = exact repulsion, larger = faster and coarser (default: ${DEFAULT-VALUE}).")
+    double embeddingTheta = EmbeddingMap.Settings.defaults().theta();
 
     @Option(names = "--embedding-seed", description = "Seed of the t-SNE start (default: ${DEFAULT-VALUE}).")
     long embeddingSeed = EmbeddingMap.Settings.defaults().seed();
+
+    /**
+     * ROLAND's settings for --embedding-source ROLAND: the job's own flags, so that a report can replay the ROLAND the job
+     * ran (the flags --roland and --roland-live-baselines come with them and are ignored here).
+     */
+    @Mixin
+    RolandOptions roland = new RolandOptions();
 
     @Option(names = "--supply-csv", description = "The pull's supply checks (pull --supply-csv) for the data-validation section (default: supply-checks.csv beside --snapshot, when there).")
     Path supplyCsv;
@@ -64,6 +86,10 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = out != null ? out : Path.of(System.getProperty("dexposure.home", ".")).resolve("target/report");
+        // Built before anything is read: a ROLAND map without --snapshot (nothing to replay ROLAND on) fails here, one line.
+        EmbeddingSource source = embeddingSource == EmbeddingMap.Input.ROLAND
+                ? EmbeddingSource.roland(snapshot, reading.readerOptions(), snapshot == null ? null : reading.directory(snapshot), roland.settings())
+                : EmbeddingSource.features();
         ReportData data;
         // The per-node records feed the embedding map (and the explorer): read them whether or not --snapshot is given.
         ExplorerRecords explorerRecords;
@@ -82,12 +108,13 @@ public class ReportCommand implements Callable<Integer> {
         }
         EmbeddingMap.Settings d = EmbeddingMap.Settings.defaults();
         ReportAnalyses analyses = new ReportAnalyses(explorerRecords.protocolMetrics(), embeddingWeek,
-                d.withMaxExactNodes(embeddingMaxExactNodes).withSeed(embeddingSeed), supply);
+                d.withMaxExactNodes(embeddingMaxExactNodes).withMaxBarnesHutNodes(embeddingMaxBarnesHutNodes)
+                        .withTheta(embeddingTheta).withSeed(embeddingSeed), supply, source);
         List<ReportRenderer.Section> sections = ReportRenderer.render(data, analyses, dir);
         System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath() + " (" + data.weeks().size() + " weeks)");
         sections.stream().filter(ReportRenderer.Section::missing).forEach(s -> System.out.println("  missing: " + s.note()));
         if (snapshot != null) {
-            ExplorerWriter writer = new ExplorerWriter(data, explorerRecords, explorerTopNodes, analyses.embedding());
+            ExplorerWriter writer = new ExplorerWriter(data, explorerRecords, explorerTopNodes, analyses.embedding(), source);
             ExplorerWriter.Summary explorer = writer.write(dir, snapshot, reading.readerOptions(), reading.directory(snapshot), line -> { });
             System.out.println("Explorer: " + explorer.page().toAbsolutePath() + " (" + explorer.weeks() + " weeks, "
                     + explorer.nodes() + " nodes; links from " + snapshot + "; " + writer.maps() + " embedding maps in "

@@ -16,6 +16,9 @@ import io.dexposure.tools.report.AnalysisSections;
 import io.dexposure.tools.report.ReportData;
 import io.dexposure.analytics.risk.ProtocolRisk;
 import io.dexposure.analytics.roland.LinkPrediction;
+import io.dexposure.analytics.roland.RolandEmbeddings;
+import io.dexposure.analytics.week.NetworkWeek;
+import io.dexposure.tools.report.EmbeddingSource;
 import io.dexposure.snapshot.ProtocolDirectory;
 import io.dexposure.snapshot.SnapshotReader;
 import io.dexposure.snapshot.WeekSnapshot;
@@ -72,6 +75,8 @@ public final class ExplorerWriter {
     private final int topNodes;
     /** Null: no embedding maps. */
     private final EmbeddingMap.Settings mapSettings;
+    /** What the maps embed: the per-node records' anomaly features, or ROLAND's embeddings replayed over the snapshot. */
+    private final EmbeddingSource mapSource;
     private long mapMillis;
     private int maps;
 
@@ -91,10 +96,20 @@ public final class ExplorerWriter {
 
     /** @param mapSettings the embedding maps' settings (the report's); null writes no maps */
     public ExplorerWriter(ReportData data, ExplorerRecords records, int topNodes, EmbeddingMap.Settings mapSettings) {
+        this(data, records, topNodes, mapSettings, EmbeddingSource.features());
+    }
+
+    /**
+     * @param mapSource what the maps embed; with ROLAND's embeddings, ROLAND's live update runs over the snapshot's
+     *                  weeks as they are written (one pass, in week order) and every complete week gets a map
+     */
+    public ExplorerWriter(ReportData data, ExplorerRecords records, int topNodes, EmbeddingMap.Settings mapSettings,
+                          EmbeddingSource mapSource) {
         this.data = data;
         this.records = records;
         this.topNodes = topNodes;
         this.mapSettings = mapSettings;
+        this.mapSource = mapSource;
     }
 
     /** Total time spent on embedding maps in the last {@link #write}, and how many weeks got one. */
@@ -127,7 +142,9 @@ public final class ExplorerWriter {
         TreeMap<String, List<ProtocolMetrics>> metricLists = AnalysisSections.byWeek(records.protocolMetrics());
         long totalBytes = 0;
         long largest = 0;
-        try (SnapshotReader reader = SnapshotReader.open(snapshot, options)) {
+        boolean roland = mapSettings != null && mapSource.input() == EmbeddingMap.Input.ROLAND;
+        try (SnapshotReader reader = SnapshotReader.open(snapshot, options);
+             RolandEmbeddings rolandEmbeddings = roland ? new RolandEmbeddings(mapSource.roland()) : null) {
             while (reader.hasNext()) {
                 WeekSnapshot snap = reader.next();
                 WeeklyNetwork network = SnapshotNetworks.of(snap, directory);
@@ -135,7 +152,7 @@ public final class ExplorerWriter {
                 Path file = dataDir.resolve("week-" + week + ".js");
                 writeWeek(file, week, network, metricsByWeek.getOrDefault(week, Map.of()),
                         riskByWeek.getOrDefault(week, Map.of()), predictionsByWeek.getOrDefault(week, List.of()),
-                        embeddingMap(metricLists, week));
+                        roland ? rolandMap(rolandEmbeddings, network) : embeddingMap(metricLists, week));
                 long size = Files.size(file);
                 totalBytes += size;
                 largest = Math.max(largest, size);
@@ -199,6 +216,25 @@ public final class ExplorerWriter {
         }
         Map.Entry<String, List<ProtocolMetrics>> previous = metricLists.lowerEntry(week);
         EmbeddingMap.Result map = EmbeddingMap.ofWeek(current, previous == null ? null : previous.getValue(), mapSettings);
+        mapMillis += map.millis();
+        maps++;
+        return map;
+    }
+
+    /** ROLAND advanced on the week and the map of its nodes' embeddings, or null (the update skipped the week). */
+    private EmbeddingMap.Result rolandMap(RolandEmbeddings embeddings, WeeklyNetwork network) throws IOException {
+        RolandEmbeddings.Week w;
+        try {
+            w = embeddings.advance(NetworkWeek.of(network, null));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("ROLAND on week " + network.week() + ": " + e.getMessage(), e);
+        }
+        if (w == null || w.ids().size() <= mapSettings.minPts()) {
+            return null;
+        }
+        EmbeddingMap.Result map = EmbeddingMap.of(w.week(), w.ids(), w.rows(), EmbeddingMap.Input.ROLAND, mapSettings);
         mapMillis += map.millis();
         maps++;
         return map;
@@ -283,7 +319,8 @@ public final class ExplorerWriter {
 
     /**
      * "m": the embedding map of the nodes that have per-node records: their local index in this week ("i"),
-     * coordinates ("x", "y", 3 decimals), DBSCAN cluster ("c", -1 = noise), the method and cluster count.
+     * coordinates ("x", "y", 3 decimals), DBSCAN cluster ("c", -1 = noise), the method (enum name and label), what was
+     * embedded ("input") and the cluster count.
      */
     private static void writeMap(JsonGenerator g, WeeklyNetwork network, EmbeddingMap.Result map) throws IOException {
         Map<String, Integer> local = new HashMap<>();
@@ -298,6 +335,8 @@ public final class ExplorerWriter {
         }
         g.writeObjectFieldStart("m");
         g.writeStringField("method", map.method().name());
+        g.writeStringField("methodLabel", map.method().label());
+        g.writeStringField("input", map.input().label());
         g.writeNumberField("clusters", map.clusters());
         array(g, "i", rows.size(), k -> g.writeNumber(local.get(map.ids().get(rows.get(k)))));
         array(g, "x", rows.size(), k -> g.writeNumber(Math.round(map.xy()[rows.get(k)][0] * 1e3) / 1e3));

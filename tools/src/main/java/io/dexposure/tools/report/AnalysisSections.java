@@ -7,6 +7,8 @@ import io.dexposure.analytics.embedding.EmbeddingMap;
 import io.dexposure.analytics.embedding.Trustworthiness;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.phase.PhaseTransitions;
+import io.dexposure.analytics.roland.RolandEmbeddings;
+import io.dexposure.analytics.week.NetworkWeek;
 import io.dexposure.analytics.validation.SupplyValidation;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -38,7 +40,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report's analysis sections (issue 17): the week's embedding map (t-SNE or PCA, DBSCAN clusters), phase
+ * The report's analysis sections (issue 17): the week's embedding map (exact or Barnes-Hut t-SNE or PCA, of the anomaly
+ * features or ROLAND's embeddings, DBSCAN clusters), phase
  * transitions (curvature and entropy with their change points; crises against the weeks around them) and data
  * validation (USD held against market cap, net inflow against supply change, from the pull's supply checks).
  */
@@ -108,24 +111,60 @@ public final class AnalysisSections {
                     + " per-node records that week (records from " + byWeek.firstKey() + " to " + byWeek.lastKey() + ").");
         }
         Map.Entry<String, List<ProtocolMetrics>> previous = byWeek.lowerEntry(week);
-        EmbeddingMap.Result map = EmbeddingMap.ofWeek(current, previous == null ? null : previous.getValue(), a.embedding());
+        EmbeddingMap.Settings s = a.embedding();
+        EmbeddingMap.Result map;
+        double[][] rows;
+        String input;
+        if (a.embeddingSource().input() == EmbeddingMap.Input.ROLAND) {
+            List<NetworkWeek> weeks = a.embeddingSource().weeks();
+            RolandEmbeddings.Week embedded;
+            try {
+                embedded = RolandEmbeddings.through(weeks, week, a.embeddingSource().roland());
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("ROLAND over " + a.embeddingSource().snapshot() + ": " + e.getMessage(), e);
+            }
+            if (embedded == null || embedded.ids().size() < 3) {
+                return new ReportRenderer.Section(title, null, "--embedding-source ROLAND: week " + week + " is not a complete week of "
+                        + a.embeddingSource().snapshot() + " (or has under 3 nodes), so ROLAND has no embeddings for it.");
+            }
+            rows = embedded.rows();
+            map = EmbeddingMap.of(week, embedded.ids(), rows, EmbeddingMap.Input.ROLAND, s);
+            long replayed = weeks.stream().filter(w -> w.week.compareTo(week) <= 0).count();
+            input = String.format(Locale.US, "their ROLAND embeddings (the last GNN layer's %d-dimensional node states after ROLAND's "
+                    + "live update over the snapshot's %d weeks up to this one, seed %d)", a.embeddingSource().roland().hidden2(),
+                    replayed, a.embeddingSource().roland().seed);
+        } else {
+            ProtocolFeatures.Week f = ProtocolFeatures.of(current, previous == null ? null : previous.getValue());
+            rows = RobustScaler.scale(f.rows(), s.clip());
+            map = EmbeddingMap.of(f.week(), f.metrics().stream().map(m -> m.node).toList(), rows, EmbeddingMap.Input.FEATURES, s);
+            input = "their " + ProtocolFeatures.NAMES.size() + " anomaly features (levels and changes since "
+                    + (previous == null ? "nothing (first week: changes 0)" : previous.getKey()) + ", robust z-scores)";
+        }
         String trust = "";
         if (map.size() <= TRUST_MAX_NODES && map.size() >= 12) {
-            ProtocolFeatures.Week f = ProtocolFeatures.of(current, previous == null ? null : previous.getValue());
             trust = String.format(Locale.US, " Trustworthiness (5 neighbours) %.3f: share of map neighbourhoods that are "
-                    + "feature-space neighbourhoods (1 = all, random about 0.5).", Trustworthiness.of(
-                    RobustScaler.scale(f.rows(), a.embedding().clip()), map.xy(), 5));
+                    + "input-space neighbourhoods (1 = all, random about 0.5).", Trustworthiness.of(rows, map.xy(), 5));
         }
         save(mapChart(map, current), dir, "embedding-map.png", 760);
         return new ReportRenderer.Section(title + ", week " + week, "embedding-map.png", String.format(Locale.US,
-                "%d nodes placed by %s of their 15 anomaly features (levels and changes since %s, robust z-scores), coloured by "
-                        + "DBSCAN cluster on the map (%d clusters, %d nodes noise, eps %.3g, minPts %d); the %d largest by TVL named. "
-                        + "Embedded and clustered in %d ms.%s", map.size(), map.method() == EmbeddingMap.Method.TSNE
-                        ? String.format(Locale.US, "exact t-SNE (perplexity %.0f, %d iterations, seed %d)", a.embedding().perplexity(),
-                        a.embedding().iterations(), a.embedding().seed())
-                        : "a PCA projection (the week has more than --embedding-max-exact-nodes " + a.embedding().maxExactNodes() + " nodes)",
-                previous == null ? "nothing (first week: changes 0)" : previous.getKey(), map.clusters(), map.noise(), map.eps(),
-                a.embedding().minPts(), Math.min(MAP_LABELS, map.size()), map.millis(), trust));
+                "%d nodes placed by %s of %s, coloured by DBSCAN cluster on the map (%d clusters, %d nodes noise, eps %.3g, "
+                        + "minPts %d); the %d largest by TVL named. Embedded and clustered in %d ms.%s", map.size(),
+                methodNote(map.method(), s), input, map.clusters(), map.noise(), map.eps(), s.minPts(),
+                Math.min(MAP_LABELS, map.size()), map.millis(), trust));
+    }
+
+    /** The method with its settings, and why it was chosen when it was not exact t-SNE. */
+    static String methodNote(EmbeddingMap.Method method, EmbeddingMap.Settings s) {
+        return switch (method) {
+            case TSNE -> String.format(Locale.US, "exact t-SNE (perplexity %.0f, %d iterations, seed %d)", s.perplexity(),
+                    s.iterations(), s.seed());
+            case BARNES_HUT -> String.format(Locale.US, "Barnes-Hut t-SNE (theta %.2f, perplexity %.0f, %d iterations, seed %d; "
+                    + "the week has more than --embedding-max-exact-nodes %d nodes)", s.theta(), s.perplexity(), s.iterations(),
+                    s.seed(), s.maxExactNodes());
+            case PCA -> "a PCA projection (the week has more than --embedding-max-barnes-hut-nodes " + s.maxBarnesHutNodes() + " nodes)";
+        };
     }
 
     /** The map as a scatter chart, one series per DBSCAN cluster (noise grey), the largest nodes named. */
@@ -153,8 +192,7 @@ public final class AnalysisSections {
             renderer.setSeriesPaint(c, isNoise ? new Color(150, 150, 150) : CLUSTER[c % CLUSTER.length]);
             renderer.setSeriesShape(c, new Ellipse2D.Double(-3, -3, 6, 6));
         }
-        XYPlot plot = new XYPlot(ds, new NumberAxis(map.method() == EmbeddingMap.Method.TSNE ? "t-SNE 1" : "PC 1"),
-                new NumberAxis(map.method() == EmbeddingMap.Method.TSNE ? "t-SNE 2" : "PC 2"), renderer);
+        XYPlot plot = new XYPlot(ds, new NumberAxis(map.method().axis() + " 1"), new NumberAxis(map.method().axis() + " 2"), renderer);
         Integer[] bySize = new Integer[map.size()];
         for (int i = 0; i < bySize.length; i++) {
             bySize[i] = i;
@@ -172,8 +210,12 @@ public final class AnalysisSections {
             label.setTextAnchor(TextAnchor.CENTER_LEFT);
             plot.addAnnotation(label);
         }
-        return new JFreeChart("Protocol map, week " + map.week() + " (" + (map.method() == EmbeddingMap.Method.TSNE ? "t-SNE" : "PCA")
-                + ", DBSCAN clusters)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new JFreeChart(mapTitle(map), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** "Protocol map, week W (Barnes-Hut t-SNE of ROLAND embeddings, DBSCAN clusters)". */
+    public static String mapTitle(EmbeddingMap.Result map) {
+        return "Protocol map, week " + map.week() + " (" + map.method().label() + " of " + map.input().label() + ", DBSCAN clusters)";
     }
 
     // --- phase transitions

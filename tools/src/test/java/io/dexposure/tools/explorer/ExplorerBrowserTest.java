@@ -145,6 +145,9 @@ class ExplorerBrowserTest {
         browser.await("explorer.state.map && explorer.state.map.points > 0", WAIT);
         assertThat((Long) browser.js("return explorer.state.map.points")).isEqualTo(networks.get(week).nodeCount());
         assertThat((String) browser.js("return explorer.state.map.method")).isEqualTo("TSNE");
+        assertThat((String) browser.js("return explorer.state.map.input")).isEqualTo("anomaly features");
+        assertThat((String) browser.js("return document.getElementById('map-note').textContent"))
+                .startsWith("(exact t-SNE of anomaly features, " + networks.get(week).nodeCount() + " nodes, ");
         long clusters = (Long) browser.js("return explorer.state.map.clusters");
         long noise = (Long) browser.js("return explorer.state.map.noise");
         assertThat(clusters).isPositive();

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.network.SnapshotNetworks;
 import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.embedding.EmbeddingMap;
+import io.dexposure.analytics.roland.RolandSettings;
+import io.dexposure.tools.report.EmbeddingSource;
 import io.dexposure.tools.report.ReportData;
 import io.dexposure.snapshot.NegativeTvlPolicy;
 import io.dexposure.snapshot.ProtocolDirectory;
@@ -98,6 +101,38 @@ class ExplorerWriterTest {
         assertThat(Files.size(dir.resolve("explorer/echarts.min.js"))).isGreaterThan(500_000);
         assertThat(dir.resolve("explorer.html")).exists();
         assertThat(dir.resolve("crisis-terra.html")).content().contains("data-crisis=\"terra\"").doesNotContain("{{");
+    }
+
+    @Test
+    void withRolandAsTheMapsSourceEveryWeekGetsAMapOfItsNodesEmbeddings() throws IOException {
+        SnapshotReader.Options options = new SnapshotReader.Options(null, LocalDate.parse("2022-05-02"), NegativeTvlPolicy.REJECT);
+        ProtocolDirectory directory = ProtocolDirectory.load(SAMPLE.resolveSibling("id_to_info.json"));
+        ReportData none = new ReportData("test", List.of(), List.of(), List.of(), List.of(), List.of(), ReportData.CRISES);
+        RolandSettings small = new RolandSettings();
+        small.preprocessSizes = new int[] {16, 8};
+        small.gnnSizes = new int[] {8, 4};
+        ExplorerWriter writer = new ExplorerWriter(none, ExplorerRecords.none(), 50, EmbeddingMap.Settings.defaults().withIterations(300),
+                EmbeddingSource.roland(SAMPLE, options, directory, small));
+        ExplorerWriter.Summary summary = writer.write(dir, SAMPLE, options, directory, line -> { });
+        // No per-node records at all: the maps come from ROLAND alone, one per week.
+        assertThat(summary.weeks()).isEqualTo(3);
+        assertThat(writer.maps()).isEqualTo(3);
+        try (SnapshotReader reader = SnapshotReader.open(SAMPLE, options)) {
+            while (reader.hasNext()) {
+                WeeklyNetwork network = SnapshotNetworks.of(reader.next(), directory);
+                JsonNode m = data("week-" + network.week() + ".js").get("m");
+                assertThat(m.get("input").asText()).isEqualTo("ROLAND embeddings");
+                assertThat(m.get("method").asText()).isEqualTo("TSNE");
+                assertThat(m.get("methodLabel").asText()).isEqualTo("exact t-SNE");
+                // Every node of the week, once, at finite coordinates.
+                Set<Integer> local = new HashSet<>();
+                m.get("i").forEach(i -> local.add(i.asInt()));
+                assertThat(local).hasSize(network.nodeCount()).allMatch(i -> i >= 0 && i < network.nodeCount());
+                m.get("x").forEach(x -> assertThat(Double.isFinite(x.asDouble())).isTrue());
+                m.get("y").forEach(y -> assertThat(Double.isFinite(y.asDouble())).isTrue());
+                assertThat(m.get("clusters").asInt()).isPositive();
+            }
+        }
     }
 
     @Test

@@ -1,11 +1,17 @@
 package io.dexposure.tools.report;
 
+import io.dexposure.analytics.anomaly.ProtocolFeatures;
+import io.dexposure.analytics.anomaly.RobustScaler;
 import io.dexposure.analytics.embedding.EmbeddingMap;
+import io.dexposure.analytics.embedding.Trustworthiness;
 import io.dexposure.analytics.metrics.ProtocolMetrics;
 import io.dexposure.analytics.metrics.WeekAnalysis;
 import io.dexposure.analytics.metrics.WeekMetrics;
 import io.dexposure.analytics.metrics.WeekMetricsCalculator;
 import io.dexposure.analytics.network.SnapshotNetworks;
+import io.dexposure.analytics.network.WeeklyNetwork;
+import io.dexposure.analytics.roland.RolandEmbeddings;
+import io.dexposure.analytics.roland.RolandSettings;
 import io.dexposure.job.JobOptions;
 import io.dexposure.snapshot.NegativeTvlPolicy;
 import io.dexposure.snapshot.ProtocolDirectory;
@@ -17,7 +23,9 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,14 +101,73 @@ class AnalysisSectionsTest {
 
         // Without supply checks the page says so, and names where they come from.
         List<ReportRenderer.Section> without = ReportRenderer.render(data,
-                new ReportAnalyses(protocols, "2022-11-07", EmbeddingMap.Settings.defaults().withMaxExactNodes(10), null),
+                new ReportAnalyses(protocols, "2022-11-07", EmbeddingMap.Settings.defaults().withMaxExactNodes(10).withMaxBarnesHutNodes(10), null),
                 Files.createDirectories(OUT.resolve("no-supply")));
         assertThat(section(without, "Data validation").missing()).isTrue();
         assertThat(section(without, "Data validation").note()).startsWith("No supply data").contains("--supply-csv");
         assertThat(Files.readString(OUT.resolve("no-supply/index.html"))).contains("No supply data");
-        // Asked week, above the exact threshold: a PCA projection.
+        // Asked week, above both t-SNE thresholds: a PCA projection.
         assertThat(section(without, "Embedding map").title()).endsWith("2022-11-07");
         assertThat(section(without, "Embedding map").note()).contains("PCA projection");
+    }
+
+    @Test
+    void theMapOfRolandsEmbeddingsHasTheWeeksNodesAndSaysWhatItIs() throws Exception {
+        ProtocolDirectory directory = ProtocolDirectory.load(SAMPLE.resolveSibling("id_to_info.json"));
+        SnapshotReader.Options options = new SnapshotReader.Options(null, null, NegativeTvlPolicy.REJECT);
+        // The CLI's default ROLAND (the job's settings); above a lowered exact threshold, so Barnes-Hut t-SNE.
+        EmbeddingSource source = EmbeddingSource.roland(SAMPLE, options, directory, new RolandSettings());
+        EmbeddingMap.Settings settings = EmbeddingMap.Settings.defaults().withMaxExactNodes(10);
+        List<ReportRenderer.Section> sections = ReportRenderer.render(data,
+                new ReportAnalyses(protocols, "2022-05-09", settings, null, source), Files.createDirectories(OUT.resolve("roland")));
+        ReportRenderer.Section section = section(sections, "Embedding map");
+        assertThat(section.missing()).isFalse();
+
+        RolandEmbeddings.Week embedded = RolandEmbeddings.through(source.weeks(), "2022-05-09", source.roland());
+        WeeklyNetwork network;
+        try (SnapshotReader reader = SnapshotReader.open(SAMPLE, new SnapshotReader.Options(LocalDate.parse("2022-05-09"),
+                LocalDate.parse("2022-05-09"), NegativeTvlPolicy.REJECT))) {
+            network = SnapshotNetworks.of(reader.next(), directory);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < network.nodeCount(); i++) {
+            ids.add(network.id(i));
+        }
+        assertThat(embedded.ids()).containsExactlyElementsOf(ids);
+        assertThat(section.note()).startsWith(ids.size() + " nodes placed by Barnes-Hut t-SNE (theta 0.50")
+                .contains("their ROLAND embeddings (the last GNN layer's 32-dimensional node states")
+                .contains("over the snapshot's 4 weeks up to this one");
+        Matcher trust = Pattern.compile("Trustworthiness \\(5 neighbours\\) ([0-9.]+)").matcher(section.note());
+        assertThat(trust.find()).isTrue();
+        assertThat(Double.parseDouble(trust.group(1))).isGreaterThan(0.8);
+        // The same map (seeded): the week's nodes, finite coordinates, and a title that names method and input.
+        EmbeddingMap.Result map = EmbeddingMap.of("2022-05-09", embedded.ids(), embedded.rows(), EmbeddingMap.Input.ROLAND, settings);
+        assertThat(map.ids()).containsExactlyElementsOf(ids);
+        assertThat(Arrays.stream(map.xy()).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite)).isTrue();
+        assertThat(section.note()).contains(map.clusters() + " clusters, " + map.noise() + " nodes noise");
+        assertThat(AnalysisSections.mapChart(map, protocols).getTitle().getText())
+                .isEqualTo("Protocol map, week 2022-05-09 (Barnes-Hut t-SNE of ROLAND embeddings, DBSCAN clusters)");
+        assertThat(ImageIO.read(OUT.resolve("roland/embedding-map.png").toFile())).isNotNull();
+        // Without the snapshot there is nothing to replay ROLAND on.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddingSource.roland(null, options, directory, new RolandSettings()))
+                .hasMessageContaining("--snapshot");
+    }
+
+    @Test
+    void barnesHutKeepsTheTerraWeeksNeighbourhoodsAsWellAsExactTsne() {
+        List<ProtocolMetrics> current = protocols.stream().filter(m -> m.week.equals("2022-05-09")).sorted(java.util.Comparator.comparing(m -> m.node)).toList();
+        List<ProtocolMetrics> previous = protocols.stream().filter(m -> m.week.equals("2022-05-02")).sorted(java.util.Comparator.comparing(m -> m.node)).toList();
+        ProtocolFeatures.Week f = ProtocolFeatures.of(current, previous);
+        double[][] rows = RobustScaler.scale(f.rows(), EmbeddingMap.Settings.defaults().clip());
+        EmbeddingMap.Result exact = EmbeddingMap.ofWeek(current, previous, EmbeddingMap.Settings.defaults());
+        EmbeddingMap.Result bh = EmbeddingMap.ofWeek(current, previous, EmbeddingMap.Settings.defaults().withMaxExactNodes(10));
+        assertThat(exact.method()).isEqualTo(EmbeddingMap.Method.TSNE);
+        assertThat(bh.method()).isEqualTo(EmbeddingMap.Method.BARNES_HUT);
+        double trustExact = Trustworthiness.of(rows, exact.xy(), 5);
+        double trustBh = Trustworthiness.of(rows, bh.xy(), 5);
+        System.out.printf(java.util.Locale.US, "Terra week, %d nodes: trustworthiness exact %.4f (%d ms), Barnes-Hut %.4f (%d ms)%n",
+                rows.length, trustExact, exact.millis(), trustBh, bh.millis());
+        assertThat(trustBh).isCloseTo(trustExact, org.assertj.core.data.Offset.offset(0.02));
     }
 
     @Test
