@@ -118,13 +118,13 @@ class AnalysesCommandsTest {
         assertThat(collapse.get("top").size()).isEqualTo(5);
         JsonNode first = collapse.get("top").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
-        assertThat(first.get("detectors").size()).isEqualTo(4);
+        assertThat(first.get("detectors").size()).as("four detectors and the autoencoder, on by default").isEqualTo(5);
         assertThat(first.get("drivers").size()).isPositive();
         assertThat(first.get("ensemble").asDouble()).isGreaterThan(collapse.get("top").get(4).get("ensemble").asDouble());
     }
 
     @Test
-    void anomaliesWithTheAutoencoderScoreItAsAFifthDetector() throws Exception {
+    void anomaliesWithTheAutoencoderScoreItAsAFifthDetectorAndWithoutItFour() throws Exception {
         Run r = run("anomalies", "--input", SAMPLE, "--to", "2022-05-09", "--top", "5", "--json", "--autoencoder",
                 "--autoencoder-window", "2");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -133,5 +133,10 @@ class AnalysesCommandsTest {
         JsonNode first = new ObjectMapper().readTree(lines[3]).get("top").get(0);
         assertThat(first.get("detectors").size()).isEqualTo(5);
         assertThat(first.get("detectors").get("autoencoder").asDouble()).isPositive();
+        Run without = run("anomalies", "--input", SAMPLE, "--to", "2022-05-09", "--top", "5", "--json", "--no-autoencoder");
+        assertThat(without.exit()).as(without.err()).isZero();
+        JsonNode four = new ObjectMapper().readTree(without.out().trim().split("\n")[3]).get("top").get(0);
+        assertThat(four.get("detectors").size()).isEqualTo(4);
+        assertThat(four.get("detectors").has("autoencoder")).isFalse();
     }
 }
