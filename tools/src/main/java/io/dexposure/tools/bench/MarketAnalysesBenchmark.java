@@ -3,6 +3,7 @@ package io.dexposure.tools.bench;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dexposure.analytics.anomaly.AnomalyEnsemble;
+import io.dexposure.analytics.anomaly.Autoencoder;
 import io.dexposure.analytics.anomaly.ClusterScores;
 import io.dexposure.analytics.anomaly.CollapseLosses;
 import io.dexposure.analytics.anomaly.IsolationForest;
@@ -49,6 +50,9 @@ public final class MarketAnalysesBenchmark {
             varSettings.var().withBands(varSettings.var().irfBands() == IrfBandMethod.ASYMPTOTIC ? IrfBandMethod.BOOTSTRAP
                     : IrfBandMethod.ASYMPTOTIC, varSettings.var().bootstrapRepetitions()));
     private final AnomalyEnsemble.Settings ensemble = AnomalyEnsemble.Settings.defaults();
+    /** The operator's autoencoder, kept across runs: after the warm-ups every run is a warm-started week, as in the stream. */
+    private final Autoencoder autoencoder = new Autoencoder(Autoencoder.Settings.defaults());
+    private final Autoencoder autoencoderAlone = new Autoencoder(Autoencoder.Settings.defaults());
 
     public MarketAnalysesBenchmark(long seed, int nodes, int links) {
         ExposureNetworkGenerator generator = new ExposureNetworkGenerator(GeneratorSettings.withoutScenarios(seed,
@@ -128,8 +132,8 @@ public final class MarketAnalysesBenchmark {
                 List.of(ProtocolFeatures.metricsOf(previous), ProtocolFeatures.metricsOf(current)));
         List<ProtocolMetrics> a = both.get(0);
         List<ProtocolMetrics> b = both.get(1);
-        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features with collapse losses, scaling, four detectors, ranks)", () ->
-                new WeeklyAnomalies(ensemble, false).score(current, previous));
+        WeeklyAnomalies.Week scored = PhaseTimes.time(ms, "  ensemble (features with collapse losses, scaling, five detectors, ranks)", () ->
+                new WeeklyAnomalies(ensemble, false, autoencoder, CollapseLosses.Settings.defaults()).score(current, previous));
         ms.put("anomaly operator, one week", (System.nanoTime() - anomalyStart) / 1e6);
         if (scored.ranking().isEmpty()) {
             throw new IllegalStateException("nothing scored");
@@ -142,7 +146,10 @@ public final class MarketAnalysesBenchmark {
         double[][] rows = features.rows();
         double[][] z = PhaseTimes.time(ms, "    of which robust scaling", () -> RobustScaler.scale(rows, ensemble.clip(), features.spreads()));
         PhaseTimes.time(ms, "    of which Isolation Forest", () -> IsolationForest.fit(z, ensemble.trees(), ensemble.maxSamples(), ensemble.seed()).scores(z));
-        PhaseTimes.time(ms, "    of which k-means distance", () -> ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
+        PhaseTimes.time(ms, "    of which k-means distance (fitted on " + ensemble.kMeansSample() + " sampled rows)", () ->
+                ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed(), ensemble.kMeansSample()));
+        PhaseTimes.time(ms, "    reference: k-means fitted on every row", () ->
+                ClusterScores.kMeansDistance(z, ensemble.clusters(), ensemble.kMeansStarts(), ensemble.seed()));
         double[] core = PhaseTimes.time(ms, "    of which DBSCAN core distances (" + ensemble.dbscanReference() + "-row reference sample)", () ->
                 ClusterScores.coreDistances(z, ensemble.minPts(), ensemble.dbscanReference(), ensemble.seed()));
         PhaseTimes.time(ms, "    reference: DBSCAN core distances, all pairs (exact)", () -> ClusterScores.coreDistances(z, ensemble.minPts()));
@@ -151,6 +158,8 @@ public final class MarketAnalysesBenchmark {
         double eps = Math.max(1e-9, sorted[(int) Math.floor(0.9 * (sorted.length - 1))]);
         PhaseTimes.time(ms, "    of which DBSCAN noise", () -> ClusterScores.dbscanNoise(z, core, eps));
         PhaseTimes.time(ms, "    of which PCA reconstruction", () -> PcaReconstruction.errors(z, ensemble.components()));
+        PhaseTimes.time(ms, "    of which autoencoder (warm-started week, " + Autoencoder.Settings.defaults().warmEpochs() + " epochs)", () ->
+                autoencoderAlone.next(z));
         return ms;
     }
 
