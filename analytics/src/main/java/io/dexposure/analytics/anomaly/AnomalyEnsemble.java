@@ -29,28 +29,41 @@ public final class AnomalyEnsemble {
      * @param kMeansSample rows k-means is fitted on, a seeded sample when the week has more, every row then measured
      *                     to its nearest centroid (default 2000; 0 = all): exact on weeks up to that size, and a
      *                     real-scale week's k-means costs a fifth (docs/analyses.md)
+     * @param materialUsd  {@link WeeklyAnomalies} scores only the nodes whose TVL, in- or out-strength reached this
+     *                     many USD this week or last (default 100,000; 0 = every node; all of them when fewer than 3
+     *                     are): more than half of a real-scale week's nodes are below it, and their swings, 90 % of
+     *                     almost nothing, are no analyst's anomaly, while they cost half the ensemble's time
      */
     public record Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
-                           int components, double clip, long seed, int dbscanReference, int kMeansSample) {
+                           int components, double clip, long seed, int dbscanReference, int kMeansSample, double materialUsd) {
         public static final int DBSCAN_REFERENCE = 1000;
         public static final int KMEANS_SAMPLE = 2000;
+        public static final double MATERIAL_USD = 100_000;
 
         public Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
                         int components, double clip, long seed) {
-            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, DBSCAN_REFERENCE, KMEANS_SAMPLE);
+            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, DBSCAN_REFERENCE, KMEANS_SAMPLE,
+                    MATERIAL_USD);
         }
 
         public Settings(int trees, int maxSamples, int clusters, int kMeansStarts, int minPts, double eps,
                         int components, double clip, long seed, int dbscanReference) {
-            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, dbscanReference, KMEANS_SAMPLE);
+            this(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, dbscanReference, KMEANS_SAMPLE,
+                    MATERIAL_USD);
         }
 
         public static Settings defaults() {
-            return new Settings(200, 256, 5, 3, 5, 0, 3, 10, 17, DBSCAN_REFERENCE, KMEANS_SAMPLE);
+            return new Settings(200, 256, 5, 3, 5, 0, 3, 10, 17, DBSCAN_REFERENCE, KMEANS_SAMPLE, MATERIAL_USD);
         }
 
         public Settings withSeed(long s) {
-            return new Settings(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, s, dbscanReference, kMeansSample);
+            return new Settings(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, s, dbscanReference,
+                    kMeansSample, materialUsd);
+        }
+
+        public Settings withMaterialUsd(double usd) {
+            return new Settings(trees, maxSamples, clusters, kMeansStarts, minPts, eps, components, clip, seed, dbscanReference,
+                    kMeansSample, usd);
         }
     }
 
@@ -60,9 +73,17 @@ public final class AnomalyEnsemble {
      * @param scores   per detector, in {@link #DETECTORS} order, each higher = more anomalous
      * @param ensemble 1 - mean rank percentile: 1 = first for every detector
      * @param dbscanNoise whether DBSCAN left it outside every cluster
-     * @param drivers  the features with the largest |robust z|, largest first, as "name=z"
+     * @param z        the node's robust z-scores, in {@code featureNames} order
      */
-    public record Scored(int row, String id, double[] scores, double ensemble, boolean dbscanNoise, List<String> drivers) {
+    public record Scored(int row, String id, double[] scores, double ensemble, boolean dbscanNoise, double[] z,
+                         List<String> featureNames) {
+        /**
+         * The features with the largest |robust z|, largest first, as "name=z". Worked out when asked: only the
+         * week's top N are, and formatting them for all 11,000 nodes of a real-scale week cost a tenth of the ensemble.
+         */
+        public List<String> drivers() {
+            return AnomalyEnsemble.drivers(z, featureNames, 3);
+        }
     }
 
     private AnomalyEnsemble() {
@@ -125,7 +146,7 @@ public final class AnomalyEnsemble {
             for (int k = 0; k < detector.length; k++) {
                 scores[k] = detector[k][i];
             }
-            out.add(new Scored(i, ids.get(i), scores, 1 - meanPercentile[i], noise[i], drivers(z[i], featureNames, 3)));
+            out.add(new Scored(i, ids.get(i), scores, 1 - meanPercentile[i], noise[i], z[i], featureNames));
         }
         out.sort(Comparator.comparingDouble(Scored::ensemble).reversed().thenComparing(Scored::id));
         return out;

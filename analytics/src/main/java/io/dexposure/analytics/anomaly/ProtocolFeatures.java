@@ -36,9 +36,11 @@ public final class ProtocolFeatures {
     /**
      * ids[i] and rows[i] = NAMES-ordered features of node i; metrics[i] its record; spreads[j] the scale the
      * robust standardisation divides column j by, NaN where the column's own spread is right; losses the week's
-     * collapse losses the two loss features came from.
+     * collapse losses the two loss features came from; sizeUsd[i] the largest of node i's TVL, in- and out-strength
+     * this week and last (what the materiality floor reads).
      */
-    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows, double[] spreads, CollapseLosses losses) {
+    public record Week(String week, List<ProtocolMetrics> metrics, double[][] rows, double[] spreads, CollapseLosses losses,
+                       double[] sizeUsd) {
         public String id(int i) {
             return metrics.get(i).node;
         }
@@ -70,10 +72,12 @@ public final class ProtocolFeatures {
         Map<Long, Double> jaccardByPair = new HashMap<>();
         List<ProtocolMetrics> kept = new ArrayList<>(current);
         double[][] rows = new double[kept.size()][];
+        double[] sizeUsd = new double[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             ProtocolMetrics m = kept.get(i);
             double[] level = levels(m, kept.size());
             ProtocolMetrics b = before.get(m.node);
+            sizeUsd[i] = Math.max(size(m), b == null ? 0 : size(b));
             double[] row = new double[NAMES.size()];
             System.arraycopy(level, 0, row, 0, level.length);
             if (b != null) {
@@ -98,7 +102,11 @@ public final class ProtocolFeatures {
         // Their own spread is no scale: nearly every node loses nothing, so a $10 k loss would reach the clip
         // like a collapse. A basis point of the whole network is the unit instead.
         spreads[COLLAPSE_LOSS] = spreads[CREDITOR_LOSS] = 1;
-        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows, spreads, losses);
+        return new Week(current.isEmpty() ? null : current.get(0).week, kept, rows, spreads, losses, sizeUsd);
+    }
+
+    private static double size(ProtocolMetrics m) {
+        return Math.max(m.tvlUsd, Math.max(m.inStrengthUsd, m.outStrengthUsd));
     }
 
     /**

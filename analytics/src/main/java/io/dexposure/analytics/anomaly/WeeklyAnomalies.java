@@ -10,7 +10,8 @@ import java.util.List;
  * Anomaly scoring week after week, fed in week order (it keeps last week for the change features): the
  * week's nodes scored by the ensemble, most anomalous first. The first week is scored on levels alone (its
  * changes are 0). Fed whole networks it also reads what the week's collapses cost ({@link CollapseLosses});
- * fed per-node metrics only, those two features are 0.
+ * fed per-node metrics only, those two features are 0. Only material nodes are scored
+ * ({@link AnomalyEnsemble.Settings#materialUsd()}); the week's ranking lists those.
  */
 public final class WeeklyAnomalies {
     private final AnomalyEnsemble.Settings settings;
@@ -86,18 +87,43 @@ public final class WeeklyAnomalies {
     }
 
     private Week score(ProtocolFeatures.Week features) {
-        List<String> ids = features.metrics().stream().map(m -> m.node).toList();
-        if (!changesOnly) {
-            return new Week(features.week(), features, AnomalyEnsemble.score(features.rows(), features.spreads(), ids,
-                    ProtocolFeatures.NAMES, settings, autoencoder));
-        }
-        int first = ProtocolFeatures.FIRST_CHANGE;
+        int[] scored = material(features);
+        int first = changesOnly ? ProtocolFeatures.FIRST_CHANGE : 0;
         int all = ProtocolFeatures.NAMES.size();
-        double[][] rows = new double[features.rows().length][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = Arrays.copyOfRange(features.rows()[i], first, all);
+        double[][] rows = new double[scored.length][];
+        List<String> ids = new java.util.ArrayList<>(scored.length);
+        for (int i = 0; i < scored.length; i++) {
+            double[] row = features.rows()[scored[i]];
+            rows[i] = first == 0 ? row : Arrays.copyOfRange(row, first, all);
+            ids.add(features.metrics().get(scored[i]).node);
         }
-        return new Week(features.week(), features, AnomalyEnsemble.score(rows, Arrays.copyOfRange(features.spreads(), first, all),
-                ids, ProtocolFeatures.NAMES.subList(first, all), settings, autoencoder));
+        List<AnomalyEnsemble.Scored> ranking = AnomalyEnsemble.score(rows, Arrays.copyOfRange(features.spreads(), first, all), ids,
+                ProtocolFeatures.NAMES.subList(first, all), settings, autoencoder);
+        if (scored.length == features.rows().length) {
+            return new Week(features.week(), features, ranking);
+        }
+        // Back to the week's row numbers, which the records read the metrics by.
+        List<AnomalyEnsemble.Scored> mapped = ranking.stream().map(s -> new AnomalyEnsemble.Scored(scored[s.row()], s.id(),
+                s.scores(), s.ensemble(), s.dbscanNoise(), s.z(), s.featureNames())).toList();
+        return new Week(features.week(), features, mapped);
+    }
+
+    /** The rows at or above the materiality floor (all of them when fewer than 3 are). */
+    private int[] material(ProtocolFeatures.Week features) {
+        int n = features.rows().length;
+        int[] kept = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (features.sizeUsd()[i] >= settings.materialUsd()) {
+                kept[k++] = i;
+            }
+        }
+        if (k < 3) {
+            k = n;
+            for (int i = 0; i < n; i++) {
+                kept[i] = i;
+            }
+        }
+        return Arrays.copyOf(kept, k);
     }
 }

@@ -64,6 +64,10 @@ public class MarketAnalysesOptions implements Serializable {
     @Option(names = "--anomaly-seed", description = "Seed of the Isolation Forest and k-means (default: ${DEFAULT-VALUE}).")
     public long anomalySeed = AnomalyEnsemble.Settings.defaults().seed();
 
+    @Option(names = "--anomaly-material-usd", description = "Score only nodes whose TVL, in- or out-strength reached this many USD "
+            + "this week or last; 0 = every node (default: ${DEFAULT-VALUE}).")
+    public double anomalyMaterialUsd = AnomalyEnsemble.Settings.defaults().materialUsd();
+
     @Option(names = "--anomaly-autoencoder", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Score with the autoencoder (DJL/PyTorch) as the ensemble's fifth detector, warm-started week after week on a "
                     + "rolling window of sampled rows kept in state; --no-anomaly-autoencoder leaves it out (default: ${DEFAULT-VALUE}).")
@@ -111,7 +115,10 @@ public class MarketAnalysesOptions implements Serializable {
     /** The ensemble's settings: the documented defaults with this seed. */
     public AnomalyEnsemble.Settings anomalyEnsemble() {
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
-        return d.withSeed(anomalySeed);
+        if (!(anomalyMaterialUsd >= 0)) {
+            throw new IllegalArgumentException("--anomaly-material-usd must be at least 0, not " + anomalyMaterialUsd);
+        }
+        return d.withSeed(anomalySeed).withMaterialUsd(anomalyMaterialUsd);
     }
 
     /** The autoencoder's settings (with this seed), or null when it is left out; bad values fail here, at submission. */

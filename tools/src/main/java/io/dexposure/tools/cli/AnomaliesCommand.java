@@ -78,6 +78,10 @@ public class AnomaliesCommand implements Callable<Integer> {
             + "from the seed every week (default: ${DEFAULT-VALUE}).")
     int autoencoderWarmEpochs = Autoencoder.Settings.defaults().warmEpochs();
 
+    @Option(names = "--material-usd", description = "Score only nodes whose TVL, in- or out-strength reached this many USD this "
+            + "week or last; 0 = every node (default: ${DEFAULT-VALUE}).")
+    double materialUsd = AnomalyEnsemble.Settings.defaults().materialUsd();
+
     @Option(names = "--collapse-fall", description = "Median fall of an issuer's holdings from which it counts as collapsing, "
             + "for the own-loss and creditor-loss features (default: ${DEFAULT-VALUE}).")
     double collapseFall = CollapseLosses.Settings.defaults().collapseFall();
@@ -98,7 +102,7 @@ public class AnomaliesCommand implements Callable<Integer> {
         Path truth = scenarios != null ? scenarios : input.toAbsolutePath().resolveSibling("scenarios.json");
         List<ScenarioGroundTruth> crises = Files.exists(truth) ? ScenarioManifest.read(truth) : List.of();
         AnomalyEnsemble.Settings d = AnomalyEnsemble.Settings.defaults();
-        WeeklyAnomalies anomalies = new WeeklyAnomalies(d.withSeed(seed), changesOnly(),
+        WeeklyAnomalies anomalies = new WeeklyAnomalies(d.withSeed(seed).withMaterialUsd(materialUsd), changesOnly(),
                 autoencoder(), new CollapseLosses.Settings(collapseFall, collapseHolders));
         WeekMetricsCalculator calculator = new JobOptions().analysis.calculator();
         ObjectMapper mapper = new ObjectMapper();
