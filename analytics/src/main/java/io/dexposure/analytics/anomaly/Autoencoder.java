@@ -137,24 +137,7 @@ public final class Autoencoder {
             return rows;
         }
         // Seeded by the week's size, so a restored model samples the week as the uninterrupted one did.
-        Random random = new Random(settings.seed() * 31 + rows.length);
-        int[] index = new int[rows.length];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = i;
-        }
-        for (int i = 0; i < keep; i++) {
-            int j = i + random.nextInt(index.length - i);
-            int t = index[i];
-            index[i] = index[j];
-            index[j] = t;
-        }
-        int[] chosen = java.util.Arrays.copyOf(index, keep);
-        java.util.Arrays.sort(chosen);
-        double[][] out = new double[keep][];
-        for (int i = 0; i < keep; i++) {
-            out[i] = rows[chosen[i]];
-        }
-        return out;
+        return ClusterScores.sampleRows(rows, keep, settings.seed() * 31 + rows.length);
     }
 
     /** What the model carries to next week (see {@link State}). */
