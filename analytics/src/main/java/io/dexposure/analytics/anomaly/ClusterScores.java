@@ -28,49 +28,12 @@ public final class ClusterScores {
         if (sample <= 0 || x.length <= sample) {
             return kMeansDistance(x, k, starts, seed);
         }
-        double[][] fitted = sampleRows(x, sample, seed);
-        int clusters = Math.max(1, Math.min(k, fitted.length));
-        EuclideanDistance distance = new EuclideanDistance();
-        double[] best = null;
-        double bestSse = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < starts; s++) {
-            JDKRandomGenerator random = new JDKRandomGenerator();
-            random.setSeed(seed + s);
-            List<CentroidCluster<DoublePoint>> result =
-                    new KMeansPlusPlusClusterer<DoublePoint>(clusters, 100, distance, random).cluster(points(fitted));
-            double[] d = new double[x.length];
-            double sse = 0;
-            for (int i = 0; i < x.length; i++) {
-                double nearest = Double.POSITIVE_INFINITY;
-                for (CentroidCluster<DoublePoint> c : result) {
-                    nearest = Math.min(nearest, distance.compute(x[i], c.getCenter().getPoint()));
-                }
-                d[i] = nearest;
-                sse += nearest * nearest;
-            }
-            if (sse < bestSse) {
-                bestSse = sse;
-                best = d;
-            }
-        }
-        return best;
+        return bestOfStarts(sampleRows(x, sample, seed), x, k, starts, seed);
     }
 
     /** {@code count} of the rows, a seeded uniform sample without replacement, in their order. */
     static double[][] sampleRows(double[][] x, int count, long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        int[] index = new int[x.length];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = i;
-        }
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(index.length - i);
-            int t = index[i];
-            index[i] = index[j];
-            index[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(index, count);
-        Arrays.sort(chosen);
+        int[] chosen = sampleIndices(x.length, count, seed);
         double[][] out = new double[count][];
         for (int i = 0; i < count; i++) {
             out[i] = x[chosen[i]];
@@ -78,10 +41,36 @@ public final class ClusterScores {
         return out;
     }
 
+    /** {@code count} of 0..n-1, a seeded uniform sample without replacement (partial Fisher-Yates), ascending. */
+    private static int[] sampleIndices(int n, int count, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(index, count);
+        Arrays.sort(chosen); // sorted reads memory in order; the order changes no value
+        return chosen;
+    }
+
     /** Distance of each row to the centroid of its k-means++ cluster (seeded, best of {@code starts} runs by SSE). */
     public static double[] kMeansDistance(double[][] x, int k, int starts, long seed) {
-        List<DoublePoint> points = points(x);
-        int clusters = Math.max(1, Math.min(k, x.length));
+        return bestOfStarts(x, x, k, starts, seed);
+    }
+
+    /**
+     * k-means++ fitted on {@code fitOn}, {@code starts} seeded runs, the one with the least SSE over {@code x} kept.
+     * Fitted on x itself, a row is measured to the centroid of its own cluster; fitted on a sample, to the nearest.
+     */
+    private static double[] bestOfStarts(double[][] fitOn, double[][] x, int k, int starts, long seed) {
+        List<DoublePoint> points = points(fitOn);
+        int clusters = Math.max(1, Math.min(k, fitOn.length));
         EuclideanDistance distance = new EuclideanDistance();
         double[] best = null;
         double bestSse = Double.POSITIVE_INFINITY;
@@ -90,17 +79,10 @@ public final class ClusterScores {
             random.setSeed(seed + s);
             List<CentroidCluster<DoublePoint>> result =
                     new KMeansPlusPlusClusterer<DoublePoint>(clusters, 100, distance, random).cluster(points);
-            Map<DoublePoint, double[]> centreOf = new IdentityHashMap<>();
-            for (CentroidCluster<DoublePoint> c : result) {
-                for (DoublePoint p : c.getPoints()) {
-                    centreOf.put(p, c.getCenter().getPoint());
-                }
-            }
-            double[] d = new double[x.length];
+            double[] d = fitOn == x ? toOwnCentroid(x, points, result, distance) : toNearestCentroid(x, result, distance);
             double sse = 0;
-            for (int i = 0; i < x.length; i++) {
-                d[i] = distance.compute(x[i], centreOf.get(points.get(i)));
-                sse += d[i] * d[i];
+            for (double v : d) {
+                sse += v * v;
             }
             if (sse < bestSse) {
                 bestSse = sse;
@@ -108,6 +90,33 @@ public final class ClusterScores {
             }
         }
         return best;
+    }
+
+    private static double[] toOwnCentroid(double[][] x, List<DoublePoint> points, List<CentroidCluster<DoublePoint>> result,
+                                          EuclideanDistance distance) {
+        Map<DoublePoint, double[]> centreOf = new IdentityHashMap<>();
+        for (CentroidCluster<DoublePoint> c : result) {
+            for (DoublePoint p : c.getPoints()) {
+                centreOf.put(p, c.getCenter().getPoint());
+            }
+        }
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = distance.compute(x[i], centreOf.get(points.get(i)));
+        }
+        return d;
+    }
+
+    private static double[] toNearestCentroid(double[][] x, List<CentroidCluster<DoublePoint>> result, EuclideanDistance distance) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (CentroidCluster<DoublePoint> c : result) {
+                nearest = Math.min(nearest, distance.compute(x[i], c.getCenter().getPoint()));
+            }
+            d[i] = nearest;
+        }
+        return d;
     }
 
     /** DBSCAN result: which rows are noise, and each row's distance to its minPts-th nearest neighbour. */
@@ -161,19 +170,7 @@ public final class ClusterScores {
         if (reference <= 0 || n - 1 <= reference) {
             return coreDistances(x, minPts);
         }
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = 0; i < reference; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = rows[i];
-            rows[i] = rows[j];
-            rows[j] = t;
-        }
-        int[] sample = java.util.Arrays.copyOf(rows, reference);
-        java.util.Arrays.sort(sample); // scan order does not change the values; sorted reads memory in order
+        int[] sample = sampleIndices(n, reference, seed);
         return coreDistances(x, minPts, sample);
     }
 
