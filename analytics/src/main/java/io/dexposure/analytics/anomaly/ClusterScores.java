@@ -279,7 +279,8 @@ public final class ClusterScores {
         return noise;
     }
 
-    static double squaredDistance(double[] a, double[] b) {
+    /** Squared Euclidean distance: what every neighbour search here compares (the root is monotone). */
+    public static double squaredDistance(double[] a, double[] b) {
         double s = 0;
         for (int k = 0; k < a.length; k++) {
             double d = a[k] - b[k];

@@ -1,5 +1,7 @@
 package io.dexposure.analytics.embedding;
 
+import io.dexposure.analytics.anomaly.ClusterScores;
+
 import java.util.Arrays;
 
 /**
@@ -96,7 +98,7 @@ public final class BarnesHutTsne {
         for (int i = 0; i < n; i++) {
             int[] nb = neighbours[i];
             for (int m = 0; m < k; m++) {
-                distances[m] = squaredDistance(x[i], x[nb[m]]);
+                distances[m] = ClusterScores.squaredDistance(x[i], x[nb[m]]);
             }
             Tsne.conditionalRow(distances, k, perplexity, row);
             Integer[] byColumn = new Integer[k];
@@ -168,7 +170,7 @@ public final class BarnesHutTsne {
                 if (j == i) {
                     continue;
                 }
-                double d = squaredDistance(x[i], x[j]);
+                double d = ClusterScores.squaredDistance(x[i], x[j]);
                 if (size < k) {
                     // Sift up.
                     int c = size++;
@@ -222,15 +224,6 @@ public final class BarnesHutTsne {
     /** Whether (d1, i1) ranks after (d2, i2): farther, or as far with a larger index. */
     private static boolean farther(double d1, int i1, double d2, int i2) {
         return d1 > d2 || (d1 == d2 && i1 > i2);
-    }
-
-    static double squaredDistance(double[] a, double[] b) {
-        double s = 0;
-        for (int c = 0; c < a.length; c++) {
-            double t = a[c] - b[c];
-            s += t * t;
-        }
-        return s;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.dexposure.analytics.embedding;
 
+import io.dexposure.analytics.anomaly.ClusterScores;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -92,7 +94,7 @@ class BarnesHutTsneTest {
         for (int i = 0; i < x.length; i++) {
             int row = i;
             int[] sorted = IntStream.range(0, x.length).filter(j -> j != row).boxed()
-                    .sorted(Comparator.comparingDouble((Integer j) -> BarnesHutTsne.squaredDistance(x[row], x[j])).thenComparing(j -> j))
+                    .sorted(Comparator.comparingDouble((Integer j) -> ClusterScores.squaredDistance(x[row], x[j])).thenComparing(j -> j))
                     .limit(15).mapToInt(Integer::intValue).toArray();
             assertThat(nearest[i]).containsExactly(sorted);
             // A row's non-zeros are its neighbours and the rows that count it as theirs: at least 15.
